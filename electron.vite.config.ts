@@ -1,0 +1,47 @@
+import { resolve } from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'electron-vite'
+import { CSP_META } from './src/renderer/csp'
+
+/** The dev server needs an inline React-refresh preamble, so the strict policy goes in at build only. */
+function strictCsp(): Plugin {
+  return {
+    name: 'quotedesk-strict-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`),
+  }
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      rollupOptions: {
+        input: {
+          // The Electron app's composition root.
+          index: resolve('src/main/index.ts'),
+          // The command line and the browser host: plain Node, never imports electron.
+          cli: resolve('src/main/cli/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot require anything but electron: bundle it as one file.
+      isolatedEntries: true,
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        external: ['electron'],
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: {
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+    plugins: [react(), strictCsp()],
+  },
+})

@@ -1,0 +1,206 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type Migration,
+  type SqliteDialectConfig,
+} from 'kysely'
+import { QuotedeskError } from '../../shared/errors'
+import { migrations as allMigrations } from './migrations'
+import type { Database } from './schema'
+
+/** Written into the file header so Quotedesk never mistakes another app's SQLite file for a library. */
+export const APPLICATION_ID = 0x51444b31 // "QDK1"
+
+/** SQLite before 3.51.3 can corrupt WAL databases used by two connections (the WAL-reset bug). */
+const MIN_SQLITE = [3, 51, 3] as const
+
+// The stock adapter reports no transactional DDL, so Kysely's Migrator would run SQLite
+// migrations outside a transaction and a failure half-way would brick the file.
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+// BEGIN IMMEDIATE takes the write lock up front, so a second process (the CLI beside the app)
+// waits on busy_timeout instead of failing with SQLITE_BUSY when a read upgrades to a write.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class QuotedeskDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
+export interface OpenLibraryOptions {
+  /** Electron passes its own ABI build of better-sqlite3 here; Node uses the default. */
+  nativeBinding?: string
+  /** Tests swap in a failing migration; the app always uses the full list. */
+  migrations?: Record<string, Migration>
+}
+
+export interface Library {
+  path: string
+  db: Kysely<Database>
+  sqlite: BetterSqlite3.Database
+  close(): Promise<void>
+}
+
+/** Settings that SQLite does not keep in the file, so they are applied on every open. */
+export function applyPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('journal_mode = WAL')
+  // better-sqlite3 reopens a WAL file at NORMAL; FULL keeps the last commits across power loss.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+}
+
+export function createMigrator(db: Kysely<Database>, migrations: Record<string, Migration> = allMigrations): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  })
+}
+
+function assertSqliteVersion(sqlite: BetterSqlite3.Database): void {
+  const version = sqlite.prepare('select sqlite_version() as v').get() as { v: string }
+  const parts = version.v.split('.').map(Number)
+  for (let i = 0; i < MIN_SQLITE.length; i++) {
+    const have = parts[i] ?? 0
+    const need = MIN_SQLITE[i] ?? 0
+    if (have > need) return
+    if (have < need) {
+      throw new QuotedeskError('internal', `SQLite ${version.v} is too old: Quotedesk needs ${MIN_SQLITE.join('.')} or newer`)
+    }
+  }
+}
+
+function tableNames(sqlite: BetterSqlite3.Database): string[] {
+  return (sqlite.prepare("select name from sqlite_schema where type = 'table'").all() as { name: string }[]).map(
+    (row) => row.name,
+  )
+}
+
+function openSqlite(file: string, options: OpenLibraryOptions): BetterSqlite3.Database {
+  try {
+    return new BetterSqlite3(file, {
+      timeout: 5000,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    })
+  } catch (err) {
+    throw new QuotedeskError('internal', `Cannot open the library at ${file}: ${(err as Error).message}`)
+  }
+}
+
+/** Refuses a file that is damaged or belongs to another program before anything writes to it. */
+function checkFile(sqlite: BetterSqlite3.Database, file: string): void {
+  let tables: string[]
+  try {
+    const check = sqlite.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw new Error(String(check))
+    tables = tableNames(sqlite)
+  } catch (err) {
+    throw new QuotedeskError(
+      'unsupported_file',
+      `The library at ${file} is damaged or is not a SQLite database (${(err as Error).message}). It was not changed; restore it from a backup.`,
+    )
+  }
+  const appId = sqlite.pragma('application_id', { simple: true }) as number
+  if (appId !== APPLICATION_ID && tables.length > 0) {
+    throw new QuotedeskError(
+      'unsupported_file',
+      `The file at ${file} is a SQLite database of another program, not a Quotedesk library. It was not changed.`,
+    )
+  }
+}
+
+function checkNotNewer(sqlite: BetterSqlite3.Database, file: string, known: Record<string, Migration>): string[] {
+  if (!tableNames(sqlite).includes('kysely_migration')) return []
+  const applied = (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map(
+    (row) => row.name,
+  )
+  const unknown = applied.filter((name) => !Object.hasOwn(known, name))
+  if (unknown.length > 0) {
+    throw new QuotedeskError(
+      'unsupported_file',
+      `The library at ${file} was made by a newer version of Quotedesk (it has ${unknown.join(', ')}). Update Quotedesk to open it; the file was not changed.`,
+    )
+  }
+  return applied
+}
+
+/**
+ * Opens (creating if needed) the library file, applies the pragmas, backs the file up and
+ * migrates it to the latest schema in one transaction.
+ *
+ * @example
+ *   const library = await openLibrary('/tmp/news.quotedesk')
+ */
+export async function openLibrary(file: string, options: OpenLibraryOptions = {}): Promise<Library> {
+  const migrations = options.migrations ?? allMigrations
+  const resolved = path.resolve(file)
+  fs.mkdirSync(path.dirname(resolved), { recursive: true })
+  const sqlite = openSqlite(resolved, options)
+  let db: Kysely<Database> | undefined
+  try {
+    checkFile(sqlite, resolved)
+    assertSqliteVersion(sqlite)
+    const applied = checkNotNewer(sqlite, resolved, migrations)
+    applyPragmas(sqlite)
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+    }
+
+    const pending = Object.keys(migrations).filter((name) => !applied.includes(name))
+    if (applied.length > 0 && pending.length > 0) {
+      // A copy through SQLite's backup API, never a file copy of an open database.
+      await sqlite.backup(`${resolved}.before-${pending.at(-1)}.bak`)
+    }
+
+    db = new Kysely<Database>({ dialect: new QuotedeskDialect({ database: sqlite }) })
+    const { error } = await createMigrator(db, migrations).migrateToLatest()
+    if (error) {
+      throw new QuotedeskError(
+        'internal',
+        `Could not upgrade the library at ${resolved}: ${error instanceof Error ? error.message : String(error)}. It was left as it was.`,
+      )
+    }
+    const library: Library = {
+      path: resolved,
+      db,
+      sqlite,
+      close: async () => {
+        await library.db.destroy()
+      },
+    }
+    return library
+  } catch (err) {
+    if (db) await db.destroy()
+    else sqlite.close()
+    throw err
+  }
+}

@@ -1,0 +1,16 @@
+import type { Migration } from 'kysely'
+import * as m0001 from './0001_library'
+import * as m0002 from './0002_audit_settings'
+import * as m0003 from './0003_search'
+
+/**
+ * Every migration, by name. An explicit map because a bundled main process has no folder of
+ * `.ts` files for FileMigrationProvider to read. Names sort in order: never rename one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_library': m0001,
+  '0002_audit_settings': m0002,
+  '0003_search': m0003,
+}
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? ''

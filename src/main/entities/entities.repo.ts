@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely'
+import type { Database, EntityRow, NewEntityRow } from '../db/schema'
+
+export const aliasKey = (alias: string): string => alias.normalize('NFC').trim().toLocaleLowerCase('en')
+
+export async function insertEntity(db: Kysely<Database>, row: NewEntityRow): Promise<EntityRow> {
+  return db.insertInto('entities').values(row).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findEntity(db: Kysely<Database>, id: string): Promise<EntityRow | undefined> {
+  return db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function updateEntity(
+  db: Kysely<Database>,
+  id: string,
+  changes: Partial<Pick<EntityRow, 'kind' | 'name' | 'notes' | 'updated_at'>>,
+): Promise<EntityRow | undefined> {
+  return db.updateTable('entities').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
+}
+
+export async function deleteEntity(db: Kysely<Database>, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('entities').where('id', '=', id).executeTakeFirst()
+  return result.numDeletedRows > 0n
+}
+
+export async function replaceAliases(db: Kysely<Database>, entityId: string, aliases: string[]): Promise<void> {
+  await db.deleteFrom('entity_aliases').where('entity_id', '=', entityId).execute()
+  const seen = new Set<string>()
+  const rows = []
+  for (const alias of aliases) {
+    const key = aliasKey(alias)
+    if (key === '' || seen.has(key)) continue
+    seen.add(key)
+    rows.push({ entity_id: entityId, alias: alias.trim(), alias_key: key })
+  }
+  if (rows.length > 0) await db.insertInto('entity_aliases').values(rows).execute()
+}
+
+export async function aliasesOf(db: Kysely<Database>, entityIds: string[]): Promise<Map<string, string[]>> {
+  const byEntity = new Map<string, string[]>()
+  if (entityIds.length === 0) return byEntity
+  // Chunked: SQLite limits the number of bound parameters in one statement.
+  for (let i = 0; i < entityIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('entity_aliases')
+      .select(['entity_id', 'alias'])
+      .where('entity_id', 'in', entityIds.slice(i, i + 500))
+      .orderBy('alias')
+      .execute()
+    for (const row of rows) byEntity.set(row.entity_id, [...(byEntity.get(row.entity_id) ?? []), row.alias])
+  }
+  return byEntity
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`)
+}
+
+export async function listEntities(
+  db: Kysely<Database>,
+  query: { kind?: EntityRow['kind'] | undefined; prefix?: string | undefined; limit: number },
+): Promise<EntityRow[]> {
+  let q = db.selectFrom('entities').selectAll().orderBy('name').limit(query.limit)
+  if (query.kind) q = q.where('kind', '=', query.kind)
+  const prefix = query.prefix?.trim()
+  if (prefix) {
+    const pattern = `${escapeLike(aliasKey(prefix))}%`
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name']), 'like', pattern),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('entity_aliases').select('entity_id').where('alias_key', 'like', pattern),
+        ),
+      ]),
+    )
+  }
+  return q.execute()
+}

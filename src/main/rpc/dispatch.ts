@@ -1,0 +1,50 @@
+import { contract, isChannel, type Handlers } from '../../shared/contract'
+import { invalidInput, QuotedeskError, type Fault, type Reply } from '../../shared/errors'
+
+/** Logs the real cause of an unexpected failure; the caller sees only a generic message. */
+export type FaultLogger = (channel: string, err: unknown) => void
+
+const defaultLogger: FaultLogger = (channel, err) => {
+  console.error(`[quotedesk] ${channel} failed:`, err)
+}
+
+export function toFault(err: unknown): Fault {
+  if (err instanceof QuotedeskError) return err.toFault()
+  const code = (err as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: 'That change conflicts with what is already in the library.' }
+  }
+  if (code === 'SQLITE_FULL') {
+    return { code: 'internal', message: 'The disk is full: the change was not saved, and nothing else was lost.' }
+  }
+  if (code === 'SQLITE_BUSY') {
+    return { code: 'internal', message: 'The library is busy in another Quotedesk window or command; try again.' }
+  }
+  return { code: 'internal', message: 'Something went wrong inside Quotedesk; the change was not saved.' }
+}
+
+/**
+ * The single place input is validated: transport-free, used by IPC, the HTTP host and tests.
+ * Never throws; every outcome is a Reply envelope.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  raw: unknown,
+  log: FaultLogger = defaultLogger,
+): Promise<Reply<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}` } }
+  }
+  const parsed = contract[channel].input.safeParse(raw)
+  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }
+  try {
+    // The one cast: the contract ties each channel's parsed input to its handler.
+    const run = handlers[channel] as (input: unknown) => Promise<unknown>
+    return { ok: true, value: await run(parsed.data) }
+  } catch (err) {
+    const fault = toFault(err)
+    if (fault.code === 'internal') log(channel, err)
+    return { ok: false, error: fault }
+  }
+}

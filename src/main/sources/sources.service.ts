@@ -1,0 +1,110 @@
+import { QuotedeskError } from '../../shared/errors'
+import type { Source, SourceCreate, SourceListQuery, SourceSummary, SourceUpdate } from '../../shared/schemas/sources'
+import { appendAudit } from '../audit/audit.repo'
+import { newId, now } from '../clock'
+import type { AppContext } from '../context'
+import type { SourceRow } from '../db/schema'
+import * as repo from './sources.repo'
+
+function toSource(row: SourceRow): Source {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    outlet: row.outlet,
+    sourceDate: row.source_date,
+    body: row.body,
+    isConfidential: row.is_confidential === 1,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toSummary(row: Omit<SourceRow, 'body'> & { length: number }): SourceSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    url: row.url,
+    outlet: row.outlet,
+    sourceDate: row.source_date,
+    isConfidential: row.is_confidential === 1,
+    notes: row.notes,
+    length: row.length,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function notFound(id: string): QuotedeskError {
+  return new QuotedeskError('not_found', `No source with id ${id}`)
+}
+
+/**
+ * Adds an interview transcript, document, web page or press release to the library.
+ *
+ * @example
+ *   await createSource(ctx, { kind: 'interview', title: 'Call with the mayor', body: transcript, isConfidential: true })
+ */
+export async function createSource(ctx: AppContext, input: SourceCreate): Promise<Source> {
+  const stamp = now()
+  return ctx.library.db.transaction().execute(async (trx) => {
+    const row = await repo.insertSource(trx, {
+      id: newId(),
+      kind: input.kind,
+      title: input.title.trim(),
+      url: input.url ?? null,
+      outlet: input.outlet ?? null,
+      source_date: input.sourceDate ?? null,
+      body: input.body ?? '',
+      is_confidential: input.isConfidential ? 1 : 0,
+      notes: input.notes ?? '',
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    // The audit log never holds a source's title or text: it may be confidential.
+    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'source', subjectId: row.id, action: 'created', detail: { kind: row.kind } })
+    return toSource(row)
+  })
+}
+
+export async function getSource(ctx: AppContext, id: string): Promise<Source> {
+  const row = await repo.findSource(ctx.library.db, id)
+  if (!row) throw notFound(id)
+  return toSource(row)
+}
+
+export async function listSources(ctx: AppContext, query: SourceListQuery): Promise<SourceSummary[]> {
+  const rows = await repo.listSources(ctx.library.db, { kind: query.kind, limit: query.limit ?? 1000 })
+  return rows.map(toSummary)
+}
+
+export async function updateSource(ctx: AppContext, input: SourceUpdate): Promise<Source> {
+  return ctx.library.db.transaction().execute(async (trx) => {
+    const row = await repo.updateSource(trx, input.id, {
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.url !== undefined ? { url: input.url } : {}),
+      ...(input.outlet !== undefined ? { outlet: input.outlet } : {}),
+      ...(input.sourceDate !== undefined ? { source_date: input.sourceDate } : {}),
+      ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(input.isConfidential !== undefined ? { is_confidential: input.isConfidential ? 1 : 0 } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+      updated_at: now(),
+    })
+    if (!row) throw notFound(input.id)
+    const changed = Object.keys(input).filter((key) => key !== 'id')
+    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'source', subjectId: row.id, action: 'updated', detail: { changed } })
+    return toSource(row)
+  })
+}
+
+export async function deleteSource(ctx: AppContext, id: string): Promise<null> {
+  return ctx.library.db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteSource(trx, id))) throw notFound(id)
+    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'source', subjectId: id, action: 'deleted' })
+    return null
+  })
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import {
+  Article,
+  ArticleCreate,
+  ArticleListQuery,
+  ArticleRef,
+  ArticleSummary,
+  ArticleUpdate,
+} from './schemas/articles'
+import { Entity, EntityCreate, EntityListQuery, EntityRef, EntityUpdate } from './schemas/entities'
+import { FileUpload } from './schemas/imports'
+import { Empty, LibraryInfo, SearchQuery, SearchResult } from './schemas/library'
+import { Source, SourceCreate, SourceListQuery, SourceRef, SourceSummary, SourceUpdate } from './schemas/sources'
+
+/**
+ * THE process boundary: every channel the renderer may call, with the zod schema of its
+ * input and output. Main registers one handler per key; the preload and the HTTP host
+ * expose exactly these keys.
+ *
+ * @example
+ *   const article = await call('articles:create', { body: 'Oseman said: “Hello.”' })
+ */
+export const contract = {
+  'articles:create': { input: ArticleCreate, output: Article },
+  'articles:import': { input: FileUpload, output: Article },
+  'articles:list': { input: ArticleListQuery, output: z.array(ArticleSummary) },
+  'articles:get': { input: ArticleRef, output: Article },
+  'articles:update': { input: ArticleUpdate, output: Article },
+  'articles:delete': { input: ArticleRef, output: z.null() },
+
+  'entities:create': { input: EntityCreate, output: Entity },
+  'entities:list': { input: EntityListQuery, output: z.array(Entity) },
+  'entities:get': { input: EntityRef, output: Entity },
+  'entities:update': { input: EntityUpdate, output: Entity },
+  'entities:delete': { input: EntityRef, output: z.null() },
+
+  'sources:create': { input: SourceCreate, output: Source },
+  'sources:list': { input: SourceListQuery, output: z.array(SourceSummary) },
+  'sources:get': { input: SourceRef, output: Source },
+  'sources:update': { input: SourceUpdate, output: Source },
+  'sources:delete': { input: SourceRef, output: z.null() },
+
+  'library:search': { input: SearchQuery, output: SearchResult },
+  'library:info': { input: Empty, output: LibraryInfo },
+} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+/** What a caller passes (before zod defaults and transforms). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>
+/** What a handler receives (after validation). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type Output<C extends Channel> = z.output<Contract[C]['output']>
+
+export type Handlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<Output<C>> }
+
+/** Safe against `__proto__`, `constructor` and other inherited keys. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** The handlers of one domain, e.g. `DomainHandlers<'articles'>`. */
+export type DomainHandlers<D extends string> = Pick<Handlers, Extract<Channel, `${D}:${string}`>>

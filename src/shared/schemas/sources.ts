@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { Id, IsoDate, LIMITS, safeText } from '../text'
+
+export const SourceKind = z.enum(['interview', 'document', 'web', 'press_release', 'other'])
+export type SourceKind = z.infer<typeof SourceKind>
+
+const Url = safeText(LIMITS.url).refine((value) => {
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:'
+  } catch {
+    return false
+  }
+}, 'must be an http or https address')
+
+export const Source = z.object({
+  id: Id,
+  kind: SourceKind,
+  title: z.string(),
+  url: z.string().nullable(),
+  outlet: z.string().nullable(),
+  sourceDate: IsoDate.nullable(),
+  body: z.string(),
+  isConfidential: z.boolean(),
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type Source = z.infer<typeof Source>
+
+export const SourceSummary = Source.omit({ body: true }).extend({ length: z.number().int() })
+export type SourceSummary = z.infer<typeof SourceSummary>
+
+const Title = safeText(LIMITS.title).refine((title) => title.trim() !== '', 'must not be empty')
+
+export const SourceCreate = z.strictObject({
+  kind: SourceKind,
+  title: Title,
+  url: Url.nullable().optional(),
+  outlet: safeText(LIMITS.name).nullable().optional(),
+  sourceDate: IsoDate.nullable().optional(),
+  body: safeText(LIMITS.body).optional(),
+  isConfidential: z.boolean().optional(),
+  notes: safeText(LIMITS.note).optional(),
+})
+export type SourceCreate = z.infer<typeof SourceCreate>
+
+export const SourceUpdate = z.strictObject({
+  id: Id,
+  kind: SourceKind.optional(),
+  title: Title.optional(),
+  url: Url.nullable().optional(),
+  outlet: safeText(LIMITS.name).nullable().optional(),
+  sourceDate: IsoDate.nullable().optional(),
+  body: safeText(LIMITS.body).optional(),
+  isConfidential: z.boolean().optional(),
+  notes: safeText(LIMITS.note).optional(),
+})
+export type SourceUpdate = z.infer<typeof SourceUpdate>
+
+export const SourceRef = z.strictObject({ id: Id })
+export type SourceRef = z.infer<typeof SourceRef>
+
+export const SourceListQuery = z.strictObject({
+  kind: SourceKind.optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+})
+export type SourceListQuery = z.infer<typeof SourceListQuery>
