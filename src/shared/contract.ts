@@ -1,12 +1,5 @@
 import { z } from 'zod'
-import {
-  Article,
-  ArticleCreate,
-  ArticleListQuery,
-  ArticleRef,
-  ArticleSummary,
-  ArticleUpdate,
-} from './schemas/articles'
+import { Article, ArticleCreate, ArticleListQuery, ArticleRef, ArticleSummary, ArticleUpdate } from './schemas/articles'
 import { Entity, EntityCreate, EntityListQuery, EntityRef, EntityUpdate } from './schemas/entities'
 import { FileUpload } from './schemas/imports'
 import { Empty, LibraryInfo, SearchQuery, SearchResult } from './schemas/library'

@@ -39,7 +39,9 @@ export class QuotedeskError extends Error {
   }
 
   toFault(): Fault {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message }
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message }
   }
 
   static fromFault(fault: Fault): QuotedeskError {

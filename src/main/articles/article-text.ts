@@ -5,7 +5,11 @@ export function deriveTitle(body: string): string {
   const line =
     body
       .split('\n')
-      .map((l) => stripLeadingDate(l).replace(/^#+\s*/, '').trim())
+      .map((l) =>
+        stripLeadingDate(l)
+          .replace(/^#+\s*/, '')
+          .trim(),
+      )
       .find((l) => /\p{L}/u.test(l)) ?? ''
   if (line === '') return 'Untitled article'
   const sentence = /^(.{20,}?[.!?])(?:\s|$)/u.exec(line)?.[1] ?? line

@@ -1,4 +1,10 @@
-import type { Article, ArticleCreate, ArticleListQuery, ArticleSummary, ArticleUpdate } from '../../shared/schemas/articles'
+import type {
+  Article,
+  ArticleCreate,
+  ArticleListQuery,
+  ArticleSummary,
+  ArticleUpdate,
+} from '../../shared/schemas/articles'
 import type { FileUpload } from '../../shared/schemas/imports'
 import { QuotedeskError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit.repo'
@@ -58,7 +64,13 @@ export async function createArticle(ctx: AppContext, input: ArticleCreate): Prom
       created_at: stamp,
       updated_at: stamp,
     })
-    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'article', subjectId: row.id, action: 'created', detail: { title } })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'article',
+      subjectId: row.id,
+      action: 'created',
+      detail: { title },
+    })
     return toArticle(row)
   })
 }

@@ -39,7 +39,19 @@ describe('openLibrary', () => {
       .prepare("select name from sqlite_schema where type in ('table') and name not like 'sqlite_%' order by name")
       .pluck()
       .all()
-    for (const table of ['articles', 'entities', 'entity_aliases', 'sources', 'quotes', 'entity_mentions', 'audit_log', 'settings', 'articles_fts', 'quotes_fts', 'sources_fts']) {
+    for (const table of [
+      'articles',
+      'entities',
+      'entity_aliases',
+      'sources',
+      'quotes',
+      'entity_mentions',
+      'audit_log',
+      'settings',
+      'articles_fts',
+      'quotes_fts',
+      'sources_fts',
+    ]) {
       expect(tables).toContain(table)
     }
     expect(library.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
@@ -97,7 +109,9 @@ describe('openLibrary', () => {
     )
 
     const reopened = await openLibrary(file)
-    expect(reopened.sqlite.prepare('select type, name, sql from sqlite_schema order by name').all()).toEqual(schemaBefore)
+    expect(reopened.sqlite.prepare('select type, name, sql from sqlite_schema order by name').all()).toEqual(
+      schemaBefore,
+    )
     expect(reopened.sqlite.prepare('select name from kysely_migration order by name').all()).toEqual(historyBefore)
     expect(reopened.sqlite.prepare('select key, value from settings order by key').all()).toEqual([
       { key: 'kept', value: 'yes' },

@@ -94,7 +94,10 @@ function assertSqliteVersion(sqlite: BetterSqlite3.Database): void {
     const need = MIN_SQLITE[i] ?? 0
     if (have > need) return
     if (have < need) {
-      throw new QuotedeskError('internal', `SQLite ${version.v} is too old: Quotedesk needs ${MIN_SQLITE.join('.')} or newer`)
+      throw new QuotedeskError(
+        'internal',
+        `SQLite ${version.v} is too old: Quotedesk needs ${MIN_SQLITE.join('.')} or newer`,
+      )
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import type { Database, EntityRow, NewEntityRow } from '../db/schema'
 
 export const aliasKey = (alias: string): string => alias.normalize('NFC').trim().toLocaleLowerCase('en')
@@ -66,13 +66,17 @@ export async function listEntities(
   const prefix = query.prefix?.trim()
   if (prefix) {
     const pattern = `${escapeLike(aliasKey(prefix))}%`
+    // ESCAPE makes % and _ typed by the user plain characters.
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn('lower', ['name']), 'like', pattern),
+        sql<boolean>`lower(name) LIKE ${pattern} ESCAPE '\\'`,
         eb(
           'id',
           'in',
-          eb.selectFrom('entity_aliases').select('entity_id').where('alias_key', 'like', pattern),
+          eb
+            .selectFrom('entity_aliases')
+            .select('entity_id')
+            .where(sql<boolean>`alias_key LIKE ${pattern} ESCAPE '\\'`),
         ),
       ]),
     )

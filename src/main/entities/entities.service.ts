@@ -47,7 +47,13 @@ export async function createEntity(ctx: AppContext, input: EntityCreate): Promis
       updated_at: stamp,
     })
     await repo.replaceAliases(trx, row.id, cleanAliases(name, input.aliases ?? []))
-    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'entity', subjectId: row.id, action: 'created', detail: { name } })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'entity',
+      subjectId: row.id,
+      action: 'created',
+      detail: { name },
+    })
     const aliases = (await repo.aliasesOf(trx, [row.id])).get(row.id) ?? []
     return toEntity(row, aliases)
   })
@@ -61,7 +67,11 @@ export async function getEntity(ctx: AppContext, id: string): Promise<Entity> {
 }
 
 export async function listEntities(ctx: AppContext, query: EntityListQuery): Promise<Entity[]> {
-  const rows = await repo.listEntities(ctx.library.db, { kind: query.kind, prefix: query.query, limit: query.limit ?? 1000 })
+  const rows = await repo.listEntities(ctx.library.db, {
+    kind: query.kind,
+    prefix: query.query,
+    limit: query.limit ?? 1000,
+  })
   const aliases = await repo.aliasesOf(
     ctx.library.db,
     rows.map((row) => row.id),
@@ -83,7 +93,13 @@ export async function updateEntity(ctx: AppContext, input: EntityUpdate): Promis
     if (!row) throw notFound(input.id)
     if (input.aliases !== undefined) await repo.replaceAliases(trx, row.id, cleanAliases(name, input.aliases))
     const changed = Object.keys(input).filter((key) => key !== 'id')
-    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'entity', subjectId: row.id, action: 'updated', detail: { changed } })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'entity',
+      subjectId: row.id,
+      action: 'updated',
+      detail: { changed },
+    })
     const aliases = (await repo.aliasesOf(trx, [row.id])).get(row.id) ?? []
     return toEntity(row, aliases)
   })
@@ -93,7 +109,13 @@ export async function deleteEntity(ctx: AppContext, id: string): Promise<null> {
   return ctx.library.db.transaction().execute(async (trx) => {
     const before = await repo.findEntity(trx, id)
     if (!before || !(await repo.deleteEntity(trx, id))) throw notFound(id)
-    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'entity', subjectId: id, action: 'deleted', detail: { name: before.name } })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'entity',
+      subjectId: id,
+      action: 'deleted',
+      detail: { name: before.name },
+    })
     return null
   })
 }

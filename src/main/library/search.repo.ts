@@ -56,7 +56,9 @@ export async function searchSources(db: Kysely<Database>, match: string, limit: 
   return result.rows
 }
 
-export async function countRows(db: Kysely<Database>): Promise<{ articles: number; sources: number; entities: number }> {
+export async function countRows(
+  db: Kysely<Database>,
+): Promise<{ articles: number; sources: number; entities: number }> {
   const row = await sql<{ articles: number; sources: number; entities: number }>`
     SELECT (SELECT count(*) FROM articles) AS articles,
            (SELECT count(*) FROM sources) AS sources,

@@ -34,7 +34,10 @@ export async function dispatch(
   log: FaultLogger = defaultLogger,
 ): Promise<Reply<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}` } }
+    return {
+      ok: false,
+      error: { code: 'unknown_channel', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}` },
+    }
   }
   const parsed = contract[channel].input.safeParse(raw)
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }

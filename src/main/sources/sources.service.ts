@@ -65,7 +65,13 @@ export async function createSource(ctx: AppContext, input: SourceCreate): Promis
       updated_at: stamp,
     })
     // The audit log never holds a source's title or text: it may be confidential.
-    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'source', subjectId: row.id, action: 'created', detail: { kind: row.kind } })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'source',
+      subjectId: row.id,
+      action: 'created',
+      detail: { kind: row.kind },
+    })
     return toSource(row)
   })
 }
@@ -96,7 +102,13 @@ export async function updateSource(ctx: AppContext, input: SourceUpdate): Promis
     })
     if (!row) throw notFound(input.id)
     const changed = Object.keys(input).filter((key) => key !== 'id')
-    await appendAudit(trx, { actor: ctx.actor(), subjectType: 'source', subjectId: row.id, action: 'updated', detail: { changed } })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'source',
+      subjectId: row.id,
+      action: 'updated',
+      detail: { changed },
+    })
     return toSource(row)
   })
 }

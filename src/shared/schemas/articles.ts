@@ -29,7 +29,9 @@ export type ArticleCreate = z.infer<typeof ArticleCreate>
 
 export const ArticleUpdate = z.strictObject({
   id: Id,
-  title: safeText(LIMITS.title).refine((title) => title.trim() !== '', 'must not be empty').optional(),
+  title: safeText(LIMITS.title)
+    .refine((title) => title.trim() !== '', 'must not be empty')
+    .optional(),
   body: safeText(LIMITS.body).optional(),
   publishedOn: IsoDate.nullable().optional(),
   status: ArticleStatus.optional(),

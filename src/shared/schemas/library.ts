@@ -4,7 +4,10 @@ import { Id, LIMITS, safeText } from '../text'
 export const SearchQuery = z.strictObject({
   /** Words to find; every word must appear. A trailing word also matches as a prefix. */
   query: safeText(LIMITS.query).refine((query) => query.trim() !== '', 'must not be empty'),
-  kinds: z.array(z.enum(['article', 'quote', 'source'])).min(1).optional(),
+  kinds: z
+    .array(z.enum(['article', 'quote', 'source']))
+    .min(1)
+    .optional(),
   limit: z.number().int().min(1).max(200).optional(),
 })
 export type SearchQuery = z.infer<typeof SearchQuery>
