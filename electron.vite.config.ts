@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'electron-vite'
+import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
 import { CSP_META } from './src/renderer/csp'
 
 /** The dev server needs an inline React-refresh preamble, so the strict policy goes in at build only. */
@@ -31,6 +32,8 @@ export default defineConfig({
       // A sandboxed preload cannot require anything but electron: bundle it as one file.
       isolatedEntries: true,
       externalizeDeps: false,
+      // A sandboxed preload must be CommonJS; "type": "module" would otherwise make it index.mjs.
+      lib: { entry: resolve('src/preload/index.ts'), formats: ['cjs'] },
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         external: ['electron'],

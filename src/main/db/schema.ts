@@ -11,6 +11,7 @@ export interface Database {
   sources: SourcesTable
   quotes: QuotesTable
   entity_mentions: EntityMentionsTable
+  entity_roles: EntityRolesTable
   audit_log: AuditLogTable
   settings: SettingsTable
 }
@@ -79,6 +80,24 @@ export interface QuotesTable {
   origin: 'analysis' | 'user'
   created_at: string
   updated_at: string
+  kind: Generated<'direct' | 'partial' | 'block' | 'document'>
+  confidence: Generated<number>
+  cue_start: number | null
+  cue_end: number | null
+  group_key: string | null
+  needs_review: Generated<number>
+  speaker_label: string | null
+  speaker_confirmed: Generated<number>
+  is_removed: Generated<number>
+  anchor: Generated<'ok' | 'lost'>
+}
+
+export interface EntityRolesTable {
+  id: string
+  entity_id: string
+  article_id: string
+  role: string
+  of_name: string | null
 }
 
 export interface EntityMentionsTable {
@@ -88,6 +107,7 @@ export interface EntityMentionsTable {
   start_offset: number
   end_offset: number
   text: string
+  origin: Generated<'analysis' | 'user'>
 }
 
 export interface AuditLogTable {
@@ -115,5 +135,6 @@ export type SourceRow = Selectable<SourcesTable>
 export type NewSourceRow = Insertable<SourcesTable>
 export type QuoteRow = Selectable<QuotesTable>
 export type NewQuoteRow = Insertable<QuotesTable>
+export type MentionRow = Selectable<EntityMentionsTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type NewAuditRow = Insertable<AuditLogTable>

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './0001_library'
 import * as m0002 from './0002_audit_settings'
 import * as m0003 from './0003_search'
+import * as m0004 from './0004_quote_analysis'
 
 /**
  * Every migration, by name. An explicit map because a bundled main process has no folder of
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001_library': m0001,
   '0002_audit_settings': m0002,
   '0003_search': m0003,
+  '0004_quote_analysis': m0004,
 }
 
 export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1) ?? ''

@@ -108,6 +108,7 @@ describe('migrations, one step at a time', () => {
       ['0001_library', 'Success'],
       ['0002_audit_settings', 'Success'],
       ['0003_search', 'Success'],
+      ['0004_quote_analysis', 'Success'],
     ])
     await db.destroy()
   })

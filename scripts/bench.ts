@@ -1,0 +1,97 @@
+// `npm run bench`: speed figures, printed, never asserted (targets live here, not in timed tests).
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
+import { createArticle } from '../src/main/articles/articles.service'
+import { openLibrary } from '../src/main/db/connection'
+import { searchLibrary } from '../src/main/library/library.service'
+
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000)
+const SEARCHES = 300
+
+const WORDS = (
+  'council harbour mayor budget vote plan school hospital police court judge verdict minister election ' +
+  'campaign season film director author novel series cast premiere festival market prices energy climate ' +
+  'river flood storm rescue union strike wages housing rent tenants developer project museum gallery ' +
+  'concert album singer team coach match league final goal injury transfer report survey study scientist'
+).split(' ')
+
+/** A small deterministic PRNG so every run benches the same library. */
+function mulberry32(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+}
+
+function makeArticle(random: () => number): string {
+  const paragraphs: string[] = []
+  for (let p = 0; p < 8; p++) {
+    const words = Array.from({ length: 60 }, () => WORDS[Math.floor(random() * WORDS.length)])
+    paragraphs.push(p % 2 === 0 ? `“${words.join(' ')},” the mayor said.` : `${words.join(' ')}.`)
+  }
+  return paragraphs.join('\n\n')
+}
+
+async function benchStore(): Promise<string[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotedesk-bench-'))
+  const library = await openLibrary(path.join(dir, 'bench.quotedesk'))
+  const ctx = { library, actor: () => 'bench' }
+  const random = mulberry32(42)
+  try {
+    const started = performance.now()
+    for (let i = 0; i < ARTICLES; i++) await createArticle(ctx, { title: `Article ${i}`, body: makeArticle(random) })
+    const seconds = (performance.now() - started) / 1000
+
+    const timings: number[] = []
+    for (let i = 0; i < SEARCHES; i++) {
+      const a = WORDS[Math.floor(random() * WORDS.length)] ?? 'mayor'
+      const b = WORDS[Math.floor(random() * WORDS.length)] ?? 'harbour'
+      const query = i % 2 === 0 ? `${a} ${b}` : `${a} ${b.slice(0, 3)}`
+      const t0 = performance.now()
+      await searchLibrary(ctx, { query, limit: 50 })
+      timings.push(performance.now() - t0)
+    }
+    timings.sort((x, y) => x - y)
+    const size =
+      fs.statSync(library.path).size +
+      (fs.existsSync(`${library.path}-wal`) ? fs.statSync(`${library.path}-wal`).size : 0)
+    return [
+      `store: ${ARTICLES.toLocaleString('en')} articles (~480 words each), one transaction each, synchronous=FULL`,
+      `  insert rate          ${(ARTICLES / seconds).toFixed(0)} articles/s (${seconds.toFixed(1)} s)`,
+      `  library size         ${(size / 1024 / 1024).toFixed(1)} MB`,
+      `  FTS search (${SEARCHES} queries, top 50 across articles, quotes, sources)`,
+      `    p50                ${percentile(timings, 50).toFixed(2)} ms`,
+      `    p95                ${percentile(timings, 95).toFixed(2)} ms`,
+    ]
+  } finally {
+    await library.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Benches that other parts of Quotedesk add: each module exports a function returning lines to print. */
+const EXTRA_BENCHES: { file: string; name: string }[] = [{ file: 'bench-analysis.ts', name: 'benchAnalysis' }]
+
+async function main(): Promise<void> {
+  console.log(`Quotedesk benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.platform()}`)
+  for (const line of await benchStore()) console.log(line)
+  for (const extra of EXTRA_BENCHES) {
+    const file = path.join(import.meta.dirname, extra.file)
+    if (!fs.existsSync(file)) continue
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>
+    const run = mod[extra.name]
+    if (typeof run === 'function') for (const line of (await run()) as string[]) console.log(line)
+  }
+}
+
+await main()
