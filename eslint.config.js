@@ -16,7 +16,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name='on']", message: 'Use ipcMain.handle through the validated wrapper.' },
+        {
+          selector: "CallExpression[callee.object.name='ipcMain'][callee.property.name='on']",
+          message: 'Use ipcMain.handle through the validated wrapper.',
+        },
       ],
     },
   },
@@ -32,7 +35,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeOnly, '**/main/**'], message: 'The renderer talks to main only through the typed client.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeOnly, '**/main/**'],
+              message: 'The renderer talks to main only through the typed client.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,7 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeOnly, 'react', 'react-dom', '**/main/**', '**/renderer/**'], message: 'shared/ is platform-free.' }] },
+        {
+          patterns: [
+            {
+              group: [...nodeOnly, 'react', 'react-dom', '**/main/**', '**/renderer/**'],
+              message: 'shared/ is platform-free.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -50,7 +67,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'better-sqlite3', 'kysely', '**/main/**', '**/renderer/**'], message: 'The preload exposes the contract and nothing else.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'better-sqlite3', 'kysely', '**/main/**', '**/renderer/**'],
+              message: 'The preload exposes the contract and nothing else.',
+            },
+          ],
+        },
       ],
     },
   },

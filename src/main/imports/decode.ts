@@ -22,7 +22,11 @@ function hasUtf16Pattern(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096))
   let evenNul = 0
   let oddNul = 0
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue
+    if (i % 2 === 0) evenNul++
+    else oddNul++
+  }
   const half = sample.length / 2
   return half > 0 && (evenNul > half * 0.9 || oddNul > half * 0.9)
 }
