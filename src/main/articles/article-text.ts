@@ -12,7 +12,8 @@ export function deriveTitle(body: string): string {
       )
       .find((l) => /\p{L}/u.test(l)) ?? ''
   if (line === '') return 'Untitled article'
-  const sentence = /^(.{20,}?[.!?])(?:\s|$)/u.exec(line)?.[1] ?? line
+  // Only the head can become the title; on a 10 MB one-line file the lazy scan overflowed V8's regexp stack.
+  const sentence = /^(.{20,}?[.!?])(?:\s|$)/u.exec(line.slice(0, TITLE_MAX * 5))?.[1] ?? line
   if (sentence.length <= TITLE_MAX) return sentence
   const cut = sentence.slice(0, TITLE_MAX)
   const space = cut.lastIndexOf(' ')

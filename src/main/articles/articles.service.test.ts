@@ -34,12 +34,14 @@ describe('articles', () => {
     await handlers['articles:update']({ id: article.id, status: 'approved', title: 'Final' })
     await handlers['articles:delete']({ id: article.id })
     const log = await auditFor(library.db, 'article', article.id)
+    // Analysis runs on creation; changing only the title and status does not re-run it.
     expect(log.map((row) => [row.actor, row.action])).toEqual([
       ['editor-jo', 'created'],
+      ['editor-jo', 'analyzed'],
       ['editor-jo', 'updated'],
       ['editor-jo', 'deleted'],
     ])
-    expect(JSON.parse(log[1]?.detail ?? '{}')).toEqual({
+    expect(JSON.parse(log[2]?.detail ?? '{}')).toEqual({
       changed: ['title', 'status'],
       status: { from: 'draft', to: 'approved' },
     })

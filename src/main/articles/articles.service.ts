@@ -11,7 +11,8 @@ import { appendAudit } from '../audit/audit.repo'
 import { newId, now } from '../clock'
 import type { AppContext } from '../context'
 import type { ArticleRow, ArticleRowUpdate } from '../db/schema'
-import { decodeTextFile, markdownTitle } from '../imports/decode'
+import { readDocument } from '../imports'
+import { annotateArticle } from '../quotes/annotate'
 import { countWords, deriveTitle, detectLeadingDate } from './article-text'
 import * as repo from './articles.repo'
 
@@ -71,16 +72,23 @@ export async function createArticle(ctx: AppContext, input: ArticleCreate): Prom
       action: 'created',
       detail: { title },
     })
+    // Quotes, speakers and entities are stored with the article, in the same transaction.
+    await annotateArticle(trx, ctx.actor(), row.id, row.body)
     return toArticle(row)
   })
 }
 
-/** Decodes an uploaded .txt or .md file and stores it as a new article. */
+/**
+ * Reads an uploaded draft (.txt, .md, .html, .docx, .vtt, .srt) and stores it as a new article,
+ * with the title and publication date the document states.
+ *
+ * @example
+ *   await importArticle(ctx, { fileName: 'draft.docx', dataBase64 })
+ */
 export async function importArticle(ctx: AppContext, upload: FileUpload): Promise<Article> {
-  const bytes = Buffer.from(upload.dataBase64, 'base64')
-  const file = decodeTextFile(upload.fileName, bytes)
-  const title = (file.format === 'md' ? markdownTitle(file.text) : undefined) ?? deriveTitle(file.text)
-  return createArticle(ctx, { title: title.slice(0, 500), body: file.text })
+  const doc = await readDocument(upload.fileName, Buffer.from(upload.dataBase64, 'base64'))
+  const title = doc.title ?? deriveTitle(doc.text)
+  return createArticle(ctx, { title: title.slice(0, 500), body: doc.text, publishedOn: doc.date })
 }
 
 export async function listArticles(ctx: AppContext, query: ArticleListQuery): Promise<ArticleSummary[]> {
@@ -128,6 +136,7 @@ export async function updateArticle(ctx: AppContext, input: ArticleUpdate): Prom
     const detail: Record<string, unknown> = { changed }
     if (changes.status) detail.status = { from: before.status, to: changes.status }
     await appendAudit(trx, { actor: ctx.actor(), subjectType: 'article', subjectId: row.id, action: 'updated', detail })
+    if (changes.body !== undefined) await annotateArticle(trx, ctx.actor(), row.id, row.body)
     return toArticle(row)
   })
 }

@@ -38,6 +38,9 @@ export const Quote = z.object({
   origin: z.enum(['analysis', 'user']),
   /** 'lost' when the article changed and the quoted words could not be found again. */
   anchor: z.enum(['ok', 'lost']),
+  /** The alignment's last proposal against the linked source; the editor's decision is `status`. */
+  verdict: z.enum(['exact', 'altered', 'elided', 'bracketed', 'partial', 'not_found']).nullable(),
+  verdictScore: z.number().min(0).max(1).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -1,0 +1,443 @@
+import type { QuoteContext } from './context'
+import type { EntityIndex } from './entities'
+import { CUE_FILLERS, DOCUMENT_NOUNS, DOCUMENT_VERBS, PERSON_NOUNS, SPEECH_VERBS } from './lexicon'
+import type { Paragraph } from './paragraphs'
+import { type Phrase, PhraseReader } from './phrases'
+import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
+import { IN_QUOTE, SENTENCE_START, type Tokens, WORD, tokenAt } from './tokens'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue } from './turns'
+
+export interface Attribution {
+  speaker: SpeakerRef | null
+  confidence: number
+  /** Character offsets of the cue. */
+  cue: { start: number; end: number } | null
+  method: string
+  isDocument: boolean
+  document?: string
+}
+
+interface Cue {
+  phrase: Phrase
+  /** Token range of the whole cue ("the Loveless author said"). */
+  start: number
+  end: number
+  /** After the quote, in the same sentence: the most reliable place. */
+  isAfter: boolean
+}
+
+const NONE: Attribution = { speaker: null, confidence: 0, cue: null, method: 'none', isDocument: false }
+
+/**
+ * Gives every quotation piece a speaker: its own cue first (after, inside or before it), then the
+ * paragraph's cue, the multi-paragraph group's cue, an introducing "X said:" paragraph, an action
+ * beat beside it, and finally turn-taking from the quotes before it. Runs in document order so
+ * pronouns and "they continued" can lean on the speakers already found.
+ */
+export function attribute(
+  text: string,
+  t: Tokens,
+  entities: EntityIndex,
+  contexts: QuoteContext[],
+  paragraphs: Paragraph[],
+): Attribution[] {
+  const reader = new PhraseReader(text, t, entities)
+  const resolver = new Resolver(text, t, entities)
+  const cues = contexts.map((ctx) => findCue(reader, ctx))
+  const out: Attribution[] = contexts.map(() => NONE)
+  const state: SpeakerState = { lastSpeaker: -1, lastSpeakerParagraph: -10, topic: -1, narrator: -1 }
+  let topicCursor = 0
+  /** Follows sentence subjects up to token `until`, so pronouns can lean on the current topic. */
+  const advanceTopic = (until: number): void => {
+    for (; topicCursor < until && topicCursor < t.count; topicCursor++) {
+      const f = t.flags[topicCursor]!
+      if (!(f & SENTENCE_START) || f & IN_QUOTE || !(f & WORD)) continue
+      for (let k = topicCursor, n = 0; n < 3 && k < t.count && reader.isWord(k); k++, n++) {
+        const p = reader.forward(k, Math.min(t.count, k + 12))
+        if (p === null) continue
+        if (p.type === 'mention') {
+          const e = entities.mentions[p.mention]!.entity
+          // Only someone who is clearly a person becomes the topic, not "the Trois Couronnes".
+          if (entities.records[e]!.kind === 'person' && entities.records[e]!.confidence > 0.4) state.topic = e
+        }
+        break
+      }
+    }
+  }
+  const groupOwner = new Map<number, Attribution>()
+  const byGroup = new Map<number, number[]>()
+  contexts.forEach((ctx, i) => {
+    const list = byGroup.get(ctx.quote.groupId)
+    if (list === undefined) byGroup.set(ctx.quote.groupId, [i])
+    else list.push(i)
+  })
+  const hasCue = (i: number): boolean => cues[i] !== null && cues[i] !== undefined
+  const turns = new TurnHistory(isDialogue(contexts, hasCue))
+  const namedSpeakers = new Set<number>()
+  for (const c of cues)
+    if (c !== null && c.phrase.type === 'mention') namedSpeakers.add(entities.mentions[c.phrase.mention]!.entity)
+  // Paragraphs whose cues all name someone else: their quotes address the narrator, not speak as them.
+  const cueKinds = new Map<number, { other: boolean; first: boolean }>()
+  cues.forEach((c, i) => {
+    if (c === null || c === undefined) return
+    const para = contexts[i]!.quote.paragraph
+    const k = cueKinds.get(para) ?? { other: false, first: false }
+    if (c.phrase.type === 'pronoun' && (c.phrase.word === 'i' || c.phrase.word === 'we')) k.first = true
+    else k.other = true
+    cueKinds.set(para, k)
+  })
+  const isOther = (i: number): boolean => {
+    const k = cueKinds.get(contexts[i]!.quote.paragraph)
+    return k !== undefined && k.other && !k.first
+  }
+  state.narrator = findNarrator(text, t, entities, contexts, isOther, namedSpeakers)
+
+  const fromCue = (cue: Cue, ctx: QuoteContext): Attribution => {
+    let phrase = cue.phrase
+    if (phrase.type === 'pronoun' && phrase.word !== 'i' && phrase.word !== 'we' && phrase.word !== 'it') {
+      // "Local resident Eileen Marsh, 84, … “It’s not just books,” she said": the antecedent is in the paragraph.
+      const local = paragraphAntecedent(reader, ctx, phrase.word)
+      if (local !== null) phrase = local
+    }
+    let res: Resolution = resolver.resolve(phrase, ctx.quote.start, ctx.quote.paragraph, state)
+    if (phrase !== cue.phrase) res.method = 'pronoun'
+    // In a dialogue, "“…,” said he" or "said the child" on a new turn means whoever's turn it is,
+    // if the gender fits; "continued" keeps the turn with the last speaker.
+    const isVague =
+      phrase === cue.phrase &&
+      ((phrase.type === 'pronoun' && (phrase.word === 'he' || phrase.word === 'she')) ||
+        (phrase.type === 'descriptor' && res.method !== 'role' && !res.isDocument && phrase.owner < 0))
+    if (isVague && turns.isDialogue && ctx.beforeStart === ctx.beforeEnd) {
+      const guess =
+        reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued'
+          ? turns.last(ctx.quote.paragraph)
+          : turns.next(ctx.quote.paragraph)
+      const gender =
+        phrase.type === 'pronoun'
+          ? phrase.word === 'he'
+            ? 'm'
+            : 'f'
+          : phrase.type === 'descriptor'
+            ? nounGender(phrase.head)
+            : ''
+      if (guess !== null && 'entity' in guess.speaker) {
+        const r = entities.records[guess.speaker.entity]!
+        if (r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender))
+          res = {
+            speaker: guess.speaker,
+            confidence: 0.65,
+            isDocument: false,
+            method: phrase.type === 'pronoun' ? 'pronoun' : 'descriptor',
+          }
+      }
+    }
+    const confidence = cue.isAfter ? res.confidence : res.confidence - 0.05
+    const a: Attribution = {
+      speaker: res.speaker,
+      confidence,
+      cue: { start: t.start[cue.start]!, end: t.end[cue.end - 1]! },
+      method: res.method === 'named' ? 'cue' : res.method,
+      isDocument: res.isDocument,
+    }
+    if (res.document !== undefined) a.document = res.document
+    return a
+  }
+
+  let i = 0
+  while (i < contexts.length) {
+    const para = contexts[i]!.quote.paragraph
+    let j = i
+    while (j < contexts.length && contexts[j]!.quote.paragraph === para) j++
+
+    // 1. Each piece's own cue; a multi-paragraph group takes the cue of any of its pieces.
+    for (let k = i; k < j; k++) {
+      const ctx = contexts[k]!
+      advanceTopic(ctx.inStart)
+      const inherited = groupOwner.get(ctx.quote.groupId)
+      if (inherited !== undefined) {
+        out[k] = { ...inherited, method: 'continuation' }
+        continue
+      }
+      const own = cues[k]
+      if (own !== null && own !== undefined) {
+        out[k] = fromCue(own, ctx)
+        continue
+      }
+      for (const g of byGroup.get(ctx.quote.groupId) ?? []) {
+        const c = cues[g]
+        if (g !== k && c !== null && c !== undefined) {
+          out[k] = fromCue(c, contexts[g]!)
+          break
+        }
+      }
+    }
+    // 2. Quotes in one paragraph share a speaker ("“A,” he said. “B.”"); a partial quote only
+    //    takes one from an earlier quote in its own sentence ("called her “a giant” and … “wide open”").
+    for (let k = i; k < j; k++) {
+      const ctx = contexts[k]!
+      if (out[k]!.speaker !== null) continue
+      if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
+      const source = ctx.isPartial ? k - 1 : nearest(out, contexts, i, j, k)
+      if (source >= 0)
+        out[k] = { ...out[source]!, confidence: Math.min(0.85, out[source]!.confidence), method: 'same paragraph' }
+    }
+    // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
+      const ctx = contexts[k]!
+      if (ctx.beforeStart !== ctx.beforeEnd || para === 0) continue
+      const prev = paragraphs[para - 1]!
+      const cue = introCue(reader, text, t, prev)
+      if (cue !== null) {
+        const a = fromCue(cue, ctx)
+        out[k] = { ...a, method: a.method === 'cue' ? 'introduction' : a.method }
+      }
+    }
+    // 4. An action beat in the paragraph: "He looked round. “I’m carrying papers…”".
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
+      const beat = actionBeat(reader, t, contexts[k]!)
+      if (beat !== null) {
+        const a = fromCue(beat, contexts[k]!)
+        if (a.speaker !== null && 'entity' in a.speaker)
+          out[k] = { ...a, confidence: Math.min(a.confidence, 0.5), method: 'action beat' }
+      }
+    }
+    // 5. A bare quotation paragraph after narrative: its subject speaks ("The girl flushed.").
+    for (let k = i; k < j; k++) {
+      const ctx = contexts[k]!
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || para === 0) continue
+      if (ctx.beforeStart !== ctx.beforeEnd || k !== i || !isNarrative(contexts, i, para - 1)) continue
+      const beat = subjectOf(reader, t, paragraphs[para - 1]!)
+      if (beat === null) continue
+      const a = fromCue(beat, ctx)
+      if (a.speaker !== null && 'entity' in a.speaker && entities.records[a.speaker.entity]!.kind === 'person')
+        out[k] = { ...a, confidence: Math.min(a.confidence, 0.45), method: 'previous paragraph' }
+    }
+    // 6. Turn-taking for a paragraph that opens with a quotation and has no cue.
+    for (let k = i; k < j; k++) {
+      const ctx = contexts[k]!
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || ctx.beforeStart !== ctx.beforeEnd)
+        continue
+      const guess = turns.next(para)
+      if (guess !== null)
+        out[k] = {
+          speaker: guess.speaker,
+          confidence: guess.confidence,
+          cue: null,
+          method: guess.method,
+          isDocument: false,
+        }
+    }
+    // Nothing found: fill from the paragraph once more (a turn-taken sibling), else leave empty.
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null) continue
+      const source = nearest(out, contexts, i, j, k)
+      if (source >= 0)
+        out[k] = { ...out[source]!, confidence: Math.min(0.6, out[source]!.confidence), method: 'same paragraph' }
+    }
+
+    for (let k = i; k < j; k++) {
+      const a = out[k]!
+      const ctx = contexts[k]!
+      if (!groupOwner.has(ctx.quote.groupId) && (ctx.quote.continues || ctx.quote.isContinuation))
+        groupOwner.set(ctx.quote.groupId, a)
+      if (a.speaker !== null && 'entity' in a.speaker && !a.isDocument) {
+        // Being named as a speaker is evidence of being a person.
+        const r = entities.records[a.speaker.entity]!
+        if (a.method === 'cue' && r.kind === 'person' && !r.isKnown) r.confidence = Math.max(r.confidence, 0.6)
+        state.lastSpeaker = a.speaker.entity
+        state.lastSpeakerParagraph = para
+        if (entities.records[a.speaker.entity]!.kind === 'person') state.topic = a.speaker.entity
+      }
+      if (a.speaker !== null && !ctx.isPartial && !a.isDocument)
+        turns.record(
+          para,
+          a.speaker,
+          text.charCodeAt(ctx.quote.end - 2) === 63 || text.charCodeAt(ctx.quote.end - 1) === 63,
+          addresseeOf(text, t, entities, ctx),
+        )
+    }
+    i = j
+  }
+  return out
+}
+
+/**
+ * The person a pronoun cue most likely means, named earlier in the quote's own paragraph:
+ * the nearest person mention or person descriptor of a compatible gender.
+ */
+function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: string): Phrase | null {
+  const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : ''
+  let j = ctx.inStart - 1
+  for (let guard = 0; guard < 8 && j >= ctx.paragraphFirstToken; guard++) {
+    const p = reader.backward(j, ctx.paragraphFirstToken, 60)
+    if (p === null) return null
+    j = p.start - 1
+    if (p.type === 'pronoun') continue
+    if (p.type === 'mention') {
+      const r = reader.entityOf(p.mention)
+      if (r.kind !== 'person' || (gender !== '' && r.gender !== '' && r.gender !== gender)) continue
+      return p
+    }
+    if (!PERSON_NOUNS.has(p.head)) continue
+    const g = nounGender(p.head)
+    if (gender !== '' && g !== '' && g !== gender) continue
+    return p
+  }
+  return null
+}
+
+function nearest(out: Attribution[], contexts: QuoteContext[], i: number, j: number, k: number): number {
+  for (let d = 1; d < j - i; d++) {
+    const before = k - d
+    if (before >= i && out[before]!.speaker !== null && !contexts[before]!.isPartial) return before
+    const after = k + d
+    if (after < j && out[after]!.speaker !== null && !contexts[after]!.isPartial) return after
+  }
+  return -1
+}
+
+function isSpeechVerb(w: string): boolean {
+  return SPEECH_VERBS.has(w)
+}
+
+/** The cue in the quote's own sentence: after it ("…,” Oseman continued"), else before it. */
+function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
+  if (ctx.quote.isBlock) return null
+  return afterCue(reader, ctx) ?? beforeCue(reader, ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart)
+}
+
+function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
+  const lim = ctx.afterEnd
+  let k = ctx.afterStart
+  while (k < lim && !reader.isWord(k) && k - ctx.afterStart < 3) k++
+  if (k >= lim || !reader.isWord(k)) return null
+  const w = reader.word(k)
+  if (w === 'according' && reader.word(k + 1) === 'to') {
+    const p = reader.forward(k + 2, lim)
+    return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
+  }
+  if (isSpeechVerb(w)) {
+    // Inverted: "said Oseman", "returned she", "said the minister".
+    const p = reader.forward(k + 1, lim, true)
+    return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
+  }
+  // "“…,” the harbour master said": after a quote any determiner phrase may be the subject, as long
+  // as a speech verb follows it (checked below).
+  const p = reader.forward(k, lim, true)
+  if (p === null) return null
+  let v = p.end
+  let fillers = 0
+  while (v < lim && fillers < 4) {
+    if (!reader.isWord(v)) {
+      // "Smith, the council leader, said": skip one comma-bounded appositive
+      if (reader.word(v) === ',' && fillers === 0) {
+        let e = v + 1
+        while (e < lim && e - v < 10 && reader.word(e) !== ',') e++
+        if (e < lim && reader.word(e) === ',') {
+          v = e + 1
+          fillers++
+          continue
+        }
+      }
+      return null
+    }
+    const vw = reader.word(v)
+    if (isSpeechVerb(vw)) return { phrase: p, start: p.start, end: v + 1, isAfter: true }
+    if (!CUE_FILLERS.has(vw)) return null
+    v++
+    fillers++
+  }
+  return null
+}
+
+/** The last speech verb before the quote in its sentence, and its subject (or inverted object). */
+function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom = from): Cue | null {
+  for (let v = to - 1; v >= from; v--) {
+    if (!reader.isWord(v)) continue
+    const w = reader.word(v)
+    if (w === 'to' && reader.word(v - 1) === 'according') {
+      const p = reader.forward(v + 1, to)
+      if (p !== null) return { phrase: p, start: v - 1, end: p.end, isAfter: false }
+      continue
+    }
+    const isSpeech = isSpeechVerb(w)
+    if (!isSpeech && !DOCUMENT_VERBS.has(w)) continue
+    const inverted = reader.forward(v + 1, to, true)
+    const touches =
+      isIntroPunct(reader, inverted?.end ?? -1, to) || (inverted?.type === 'mention' && inverted.end === to)
+    if (inverted !== null && inverted.type !== 'pronoun' && touches)
+      return { phrase: inverted, start: v, end: inverted.end, isAfter: false }
+    const subject = reader.backward(v - 1, subjectFrom)
+    if (subject === null) continue
+    if (!isSpeech && !(subject.type === 'descriptor' && DOCUMENT_NOUNS.has(subject.head))) continue
+    return { phrase: subject, start: subject.start, end: v + 1, isAfter: false }
+  }
+  return null
+}
+
+/** Only a comma or colon may stand between an inverted cue and its quote: "said Smith: “…”". */
+function isIntroPunct(reader: PhraseReader, k: number, to: number): boolean {
+  const w = reader.word(k)
+  return k === to - 1 && (w === ',' || w === ':')
+}
+
+/** The last sentence of the paragraph before, when it introduces the quote ("…the film reads:"). */
+function introCue(reader: PhraseReader, text: string, t: Tokens, prev: Paragraph): Cue | null {
+  const end = tokenAt(t, prev.end)
+  let start = end - 1
+  while (start > 0 && t.start[start]! >= prev.start && !(t.flags[start]! & SENTENCE_START) && end - start < 60) start--
+  const endsWithColon = text.charCodeAt(prev.end - 1) === 58
+  if (!endsWithColon) return null
+  return beforeCue(reader, Math.max(start, tokenAt(t, prev.start)), end - 1)
+}
+
+/** The subject of a narrative sentence beside the quote in its paragraph. */
+function actionBeat(reader: PhraseReader, t: Tokens, ctx: QuoteContext): Cue | null {
+  const tryAt = (k: number, lim: number): Cue | null => {
+    if (k >= lim) return null
+    const p = reader.forward(k, lim) ?? possessivePronoun(reader, k)
+    if (p === null) return null
+    if (p.type === 'descriptor' && !PERSON_NOUNS.has(p.head)) return null
+    return { phrase: p, start: p.start, end: p.end, isAfter: false }
+  }
+  // The sentence after the quote, when it starts a new sentence: "“Yes?” Her grave eyes met his".
+  if (ctx.afterEnd > ctx.afterStart && t.flags[ctx.afterStart]! & SENTENCE_START && t.flags[ctx.afterStart]! & WORD) {
+    const c = tryAt(ctx.afterStart, ctx.afterEnd)
+    if (c !== null) return c
+  }
+  // The sentence before it in the same paragraph.
+  if (ctx.beforeStart < ctx.beforeEnd) {
+    const c = tryAt(ctx.beforeStart, ctx.beforeEnd)
+    if (c !== null) return c
+  }
+  return null
+}
+
+function possessivePronoun(reader: PhraseReader, k: number): Phrase | null {
+  const w = reader.word(k)
+  if (w === 'his') return { type: 'pronoun', start: k, end: k + 1, word: 'he' }
+  if (w === 'her') return { type: 'pronoun', start: k, end: k + 1, word: 'she' }
+  return null
+}
+
+/** No quotation in paragraph `para` (the one before quote i's). */
+function isNarrative(contexts: QuoteContext[], i: number, para: number): boolean {
+  return i === 0 || contexts[i - 1]!.quote.paragraph !== para
+}
+
+/** The subject of a paragraph's last sentence: "The parson rode a step or two nearer." */
+function subjectOf(reader: PhraseReader, t: Tokens, para: Paragraph): Cue | null {
+  const first = tokenAt(t, para.start)
+  const end = tokenAt(t, para.end)
+  let start = end - 1
+  while (start > first && !(t.flags[start]! & SENTENCE_START)) start--
+  for (let k = start, n = 0; n < 3 && k < end && reader.isWord(k); k++, n++) {
+    const p = reader.forward(k, end, true)
+    if (p === null) continue
+    if (p.type === 'pronoun' && (p.word === 'it' || p.word === 'we')) return null
+    return { phrase: p, start: p.start, end: p.end, isAfter: false }
+  }
+  return null
+}

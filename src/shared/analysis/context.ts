@@ -1,0 +1,192 @@
+import type { RawQuote } from './detect'
+import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS } from './lexicon'
+import { CAP, IN_QUOTE, SENTENCE_START, type Tokens, WORD, tokenAt } from './tokens'
+
+/** Bounds keep every look-around constant-size, so the whole pass stays linear. */
+const MAX_BEFORE = 60
+const MAX_AFTER = 40
+
+/** The narrative around one quotation piece, in token indices (end exclusive). */
+export interface QuoteContext {
+  quote: RawQuote
+  /** First token of the quote (its opening mark) and one past its last token. */
+  inStart: number
+  inEnd: number
+  beforeStart: number
+  beforeEnd: number
+  /** Start of the sentence, reaching back across earlier quotes in it. */
+  sentenceStart: number
+  afterStart: number
+  afterEnd: number
+  /** The quote sits inside a clause: "are “a forever love” and". */
+  isEmbedded: boolean
+  isPartial: boolean
+  wordCount: number
+  capitalisedWords: number
+  /** Ends with . ! ? , or … before its closing mark. */
+  hasEndPunct: boolean
+  hasSpeechVerb: boolean
+  /** Only naming verbs ("calls", "branded") report speech in the sentence. */
+  hasNamingVerb: boolean
+  /** An earlier quote stands in the same sentence: "called her “a giant” and said … “wide open”". */
+  followsQuote: boolean
+  /** Lower-case word right before the opening mark, when the quote is embedded. */
+  previousWord: string
+  wordBeforePrevious: string
+  isTitleCase: boolean
+  /** 「…」 and 『…』 quote everything in CJK text; the English scare-quote tests do not apply. */
+  isCorner: boolean
+  /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
+  followedByWord: boolean
+  /** First paragraph index and first token of that paragraph, for walking paragraphs. */
+  paragraphFirstToken: number
+  paragraphEndToken: number
+}
+
+export function buildContext(
+  text: string,
+  t: Tokens,
+  q: RawQuote,
+  paraStart: number,
+  paraEnd: number,
+  sameWords: (k: number) => string,
+): QuoteContext {
+  const paragraphFirstToken = tokenAt(t, paraStart)
+  const paragraphEndToken = tokenAt(t, paraEnd)
+  const inStart = tokenAt(t, q.start)
+  const inEnd = tokenAt(t, q.end)
+
+  let beforeStart = inStart
+  let followsQuote = false
+  if (!q.isBlock)
+    for (let k = inStart - 1; k >= paragraphFirstToken && inStart - k <= MAX_BEFORE; k--) {
+      if (t.flags[k]! & IN_QUOTE) {
+        followsQuote = true
+        break
+      }
+      if (isSentenceEnd(text, t, k, sameWords)) break
+      beforeStart = k
+      if (t.flags[k]! & SENTENCE_START) break
+    }
+  const beforeEnd = inStart
+  // The whole sentence up to the quote, earlier quotes in it included, for its speech verbs.
+  let sentenceStart = beforeStart
+  if (followsQuote)
+    for (let k = beforeStart - 1; k >= paragraphFirstToken && inStart - k <= 2 * MAX_BEFORE; k--) {
+      const f = t.flags[k]!
+      if (!(f & IN_QUOTE)) {
+        sentenceStart = k
+        if (f & SENTENCE_START) break
+      } else if (f & SENTENCE_START && k > 0 && !(t.flags[k - 1]! & IN_QUOTE)) break
+    }
+
+  let afterEnd = inEnd
+  for (let k = inEnd; !q.isBlock && k < paragraphEndToken && k - inEnd < MAX_AFTER; k++) {
+    const f = t.flags[k]!
+    if (f & IN_QUOTE) break
+    if (k > inEnd && f & SENTENCE_START) break
+    if (!(f & WORD) && (isSentenceEnd(text, t, k, sameWords) || text.charCodeAt(t.start[k]!) === 59)) break
+    afterEnd = k + 1
+  }
+
+  const lastBefore = beforeEnd - 1
+  const isEmbedded = lastBefore >= beforeStart && (t.flags[lastBefore]! & WORD) !== 0
+  const lastWord = isEmbedded ? sameWords(lastBefore) : ''
+  let wordCount = 0
+  let capitalisedWords = 0
+  for (let k = inStart; k < inEnd; k++) {
+    if (t.flags[k]! & WORD) {
+      wordCount++
+      if (t.flags[k]! & CAP) capitalisedWords++
+    }
+  }
+  let hasSpeechVerb = false
+  let hasNamingVerb = false
+  const scan = (k: number): void => {
+    if (t.flags[k]! & IN_QUOTE || !isSpeechWord(t, k, sameWords)) return
+    if (NAMING_VERBS.has(sameWords(k))) hasNamingVerb = true
+    else hasSpeechVerb = true
+  }
+  for (let k = sentenceStart; k < beforeEnd; k++) scan(k)
+  for (let k = inEnd; k < afterEnd; k++) scan(k)
+
+  return {
+    quote: q,
+    inStart,
+    inEnd,
+    beforeStart,
+    beforeEnd,
+    sentenceStart,
+    afterStart: inEnd,
+    afterEnd,
+    isEmbedded,
+    isPartial: isEmbedded && !SPEECH_VERBS.has(lastWord),
+    followsQuote,
+    hasNamingVerb,
+    previousWord: lastWord,
+    wordBeforePrevious: isEmbedded && lastBefore - 1 >= beforeStart ? sameWords(lastBefore - 1) : '',
+    isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
+    isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
+    wordCount,
+    capitalisedWords,
+    hasEndPunct: endsWithPunct(text, q),
+    hasSpeechVerb,
+    followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
+    paragraphFirstToken,
+    paragraphEndToken,
+  }
+}
+
+/** A full stop, "!" or "?" that ends a sentence (not the one in "Mr."). */
+function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => string): boolean {
+  if (t.flags[k]! & WORD) return false
+  const c = text.charCodeAt(t.start[k]!)
+  if (c === 33 || c === 63) return true
+  if (c !== 46) return false
+  const prev = k - 1
+  if (prev >= 0 && t.flags[prev]! & WORD && t.end[prev] === t.start[k]) {
+    const w = word(prev)
+    if (w.length === 1 || ABBREVIATIONS.has(w)) return false
+  }
+  return true
+}
+
+function isSpeechWord(t: Tokens, k: number, word: (k: number) => string): boolean {
+  if (!(t.flags[k]! & WORD)) return false
+  const w = word(k)
+  return SPEECH_VERBS.has(w) || (w === 'according' && word(k + 1) === 'to')
+}
+
+function endsWithPunct(text: string, q: RawQuote): boolean {
+  let i = q.end - 1
+  if (q.issues.length === 0 && !q.continues) i-- // skip the closing mark
+  while (i > q.start && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0x2019 || text.charCodeAt(i) === 39)) i--
+  const c = text.charCodeAt(i)
+  return c === 46 || c === 33 || c === 63 || c === 44 || c === 0x2026 || c === 45 || c === 0x2014
+}
+
+/**
+ * Scare quotes, titles and mentioned words are not quotations. Only short quoted phrases (up to
+ * four words) can be one, and only when the sentence gives them away: a term noun before them
+ * (the word “village”), a title after a work noun or naming verb (the song “Sakura”, branded
+ * “Fernhill Reimagined”), a naming verb with a determiner (what it calls a “lifestyle village”),
+ * or no speech verb at all. Length alone is not the test: "are “a forever love”" is kept because
+ * its sentence reports speech ("went on to say").
+ */
+export function isScareQuote(ctx: QuoteContext): boolean {
+  if (ctx.quote.isBlock || ctx.quote.continues || ctx.quote.isContinuation || ctx.isCorner) return false
+  if (ctx.wordCount > 4) return false
+  const prev = ctx.previousWord
+  if (ctx.isEmbedded && TERM_NOUNS.has(prev)) return true
+  if (ctx.isEmbedded && ctx.isTitleCase && (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled'))
+    return true
+  // "what it calls a “lifestyle village”": a naming verb, a determiner, then the term.
+  if (ctx.isEmbedded && DETERMINERS.has(prev) && NAMING_VERBS.has(ctx.wordBeforePrevious)) return true
+  if (ctx.hasSpeechVerb) return false
+  if (ctx.hasNamingVerb) return ctx.isEmbedded && (DETERMINERS.has(prev) || ctx.isTitleCase)
+  if (ctx.isEmbedded) return true
+  const opensSentence = ctx.beforeStart === ctx.beforeEnd
+  return opensSentence && !ctx.hasEndPunct && ctx.afterEnd > ctx.afterStart && ctx.followedByWord
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'our'])

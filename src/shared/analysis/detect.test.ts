@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest'
+import { analyze } from './index'
+
+const found = (text: string): string[] => analyze(text).quotes.map((q) => q.text)
+
+describe('quotation marks', () => {
+  it.each([
+    ['curly doubles', 'She said: “We won.”', ['“We won.”']],
+    ['straight doubles', 'She said: "We won."', ['"We won."']],
+    ['curly singles', 'She said: ‘We won.’', ['‘We won.’']],
+    ['straight singles', "She said: 'We won.'", ["'We won.'"]],
+    ['guillemets', 'Elle a dit : « Nous avons gagné. »', ['« Nous avons gagné. »']],
+    ['German low-high', 'Sie sagte: „Wir haben gewonnen.“', ['„Wir haben gewonnen.“']],
+    ['reversed guillemets', 'Er sagte: »Wir haben gewonnen.«', ['»Wir haben gewonnen.«']],
+    ['single guillemets', 'Il a dit : ‹ Oui. ›', ['‹ Oui. ›']],
+    ['corner brackets', '彼は「勝った」と言った。', ['「勝った」']],
+  ])('finds a quotation in %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('keeps a nested quotation of another family inside the outer one', () => {
+    const text = '“He told me ‘never again’ and left,” she said.'
+    expect(found(text)).toEqual(['“He told me ‘never again’ and left,”'])
+  })
+})
+
+describe('apostrophes are not quotation marks', () => {
+  it.each([
+    ['contractions', '“I don’t know and I won’t guess,” she said.'],
+    ['possessives', '“Oseman’s book is out,” she said.'],
+    ['decades', '“It sounds like the ’90s,” she said.'],
+    ['rock ’n’ roll', '“Pure rock ’n’ roll,” she said.'],
+    ['a ‘ typed for an apostrophe', '“For Heartstopper‘s last outing we go big,” she said.'],
+    ['plural possessive inside single quotes', "'The boys' room is a mess,' she said."],
+    ['elided words', "'I told 'em twice,' she said."],
+  ])('%s do not break the quotation', (_name, text) => {
+    const quotes = found(text)
+    expect(quotes).toHaveLength(1)
+    expect(text.endsWith(` she said.`) && quotes[0]!.length === text.length - ' she said.'.length).toBe(true)
+  })
+
+  it('finds no quotation in text with only apostrophes', () => {
+    expect(found('Oseman’s fans don’t mind the ’90s feel of rock ’n’ roll or Heartstopper‘s pace.')).toEqual([])
+  })
+})
+
+describe('multi-paragraph quotations', () => {
+  const text = [
+    'The author said: “First paragraph goes on.',
+    '“Second paragraph goes on.',
+    '“Third paragraph ends.”',
+    'Narrative resumes here.',
+  ].join('\n\n')
+
+  it('gives each paragraph its own piece, all in one group with one speaker', () => {
+    const { quotes } = analyze(text)
+    expect(quotes.map((q) => q.text)).toEqual([
+      '“First paragraph goes on.',
+      '“Second paragraph goes on.',
+      '“Third paragraph ends.”',
+    ])
+    expect(new Set(quotes.map((q) => q.groupId)).size).toBe(1)
+    expect(quotes.every((q) => q.issues.length === 0)).toBe(true)
+  })
+
+  it('works when paragraphs are single lines', () => {
+    const lines = text.replaceAll('\n\n', '\n')
+    expect(analyze(lines).quotes).toHaveLength(3)
+  })
+})
+
+describe('stray marks are bounded to their paragraph', () => {
+  it('stops an unclosed quote at the end of its paragraph and flags it', () => {
+    const text = 'She said she was “tired of it all.\n\nThe next paragraph is narrative, and so is this.'
+    const { quotes } = analyze(text)
+    expect(quotes).toHaveLength(1)
+    expect(quotes[0]!.text).toBe('“tired of it all.')
+    expect(quotes[0]!.issues).toContain('unclosed quote mark')
+    expect(quotes[0]!.needsReview).toBe(true)
+    expect(quotes[0]!.confidence).toBeLessThanOrEqual(0.4)
+  })
+
+  it('does not let one stray mark swallow the quotations after it', () => {
+    const text = 'A 12" record was “played” twice.\n\n“This is real,” said Ann Lee.'
+    expect(found(text)).toContain('“This is real,”')
+  })
+
+  it('ignores a closing mark with no opener', () => {
+    expect(found('Nothing here” at all.')).toEqual([])
+  })
+})
+
+describe('partial quotations', () => {
+  it.each([
+    [
+      'after "are"',
+      'Oseman went on to say that Nick and Charlie are “a forever love” and, if so, why.',
+      '“a forever love”',
+    ],
+    [
+      'after "revealing that they have"',
+      'Oseman shared an update, revealing that they have “gone through several drafts”.',
+      '“gone through several drafts”',
+    ],
+    [
+      'after a speech verb and "the"',
+      'She said they were excited to work on the “creative problems that arise”.',
+      '“creative problems that arise”',
+    ],
+  ])('keeps a short fragment in reported speech (%s) as partial', (_name, text, quote) => {
+    const q = analyze(text).quotes.find((x) => x.text === quote)
+    expect(q?.kind).toBe('partial')
+    expect(q?.partial).toBe(true)
+  })
+
+  it('marks a quotation introduced by a colon as direct, not partial', () => {
+    expect(analyze('Smith said: “We will appeal.”').quotes[0]!.kind).toBe('direct')
+  })
+})
+
+describe('scare quotes, titles and mentioned words are not quotations', () => {
+  it.each([
+    ['a term after "the word"', 'Mercer said the word “village” was doing a lot of work.'],
+    [
+      'a naming verb and a determiner',
+      'Residents oppose what the developer calls a “lifestyle village” on the edge of town.',
+    ],
+    ['a title after a work noun', 'The soundtrack features the folk song “Sakura” sung by children.'],
+    ['a branded title', 'The scheme, branded “Fernhill Reimagined” in leaflets, was rejected.'],
+    ['an ironic word with no speech verb', 'His way of “letting things be” annoyed his niece.'],
+    ['a word opening a clause', '“Woke” culture is the subject of the debate tonight.'],
+  ])('%s', (_name, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it('keeps a short quotation that its sentence reports as speech', () => {
+    expect(found('The minister called the plan “reckless” on Monday.')).toEqual(['“reckless”'])
+  })
+})
+
+describe('block quotes and documents', () => {
+  it('treats Markdown > lines as a block quotation', () => {
+    const text =
+      'In a letter, Councillor Beth Naylor wrote:\n\n> I can no longer defend that on the doorstep.\n\nShe resigned.'
+    const q = analyze(text).quotes[0]!
+    expect(q.kind).toBe('block')
+    expect(q.text).toBe('I can no longer defend that on the doorstep.')
+    expect(q.speaker?.name).toBe('Beth Naylor')
+  })
+
+  it('treats a quoted document as a document of its owner', () => {
+    const text =
+      'Netflix released the Heartstopper film trailer.\n\nThe official synopsis for the film reads: “Nick and Charlie are inseparable.”'
+    const q = analyze(text).quotes[0]!
+    expect(q.kind).toBe('document')
+    expect(q.speaker?.name).toBe('Heartstopper')
+    expect(q.document).toBe('The official synopsis')
+  })
+
+  it('names the document itself when it has no owner', () => {
+    const q = analyze('The ruling states: “The defendant acted alone.”').quotes[0]!
+    expect(q.kind).toBe('document')
+    expect(q.speaker?.name).toBe('The ruling')
+  })
+})

@@ -1,0 +1,172 @@
+import { isAlnumAt, isSpaceCode } from './chars'
+import { type Mark, type MarkFamily, isQuoteMarkCode, readMark } from './marks'
+import type { Paragraph } from './paragraphs'
+
+export const UNCLOSED = 'unclosed quote mark'
+
+/** A quotation piece before classification: one span inside one paragraph. */
+export interface RawQuote {
+  start: number
+  end: number
+  paragraph: number
+  groupId: number
+  isBlock: boolean
+  /** The piece continues into the next paragraph (news convention for long quotes). */
+  continues: boolean
+  /** The piece continues one from the previous paragraph. */
+  isContinuation: boolean
+  issues: string[]
+}
+
+interface Open {
+  mark: Mark
+  groupId: number
+}
+
+/**
+ * Pairs quotation marks paragraph by paragraph with a stack, so a stray mark can never reach past
+ * its paragraph. An unclosed outer quote carries into the next paragraph only when that paragraph
+ * opens with a mark of the same family; otherwise it is bounded to its paragraph and flagged.
+ */
+export function detectQuotes(text: string, paragraphs: Paragraph[]): RawQuote[] {
+  const out: RawQuote[] = []
+  let nextGroup = 0
+  let carry: { family: MarkFamily; groupId: number } | null = null
+  let blockGroup = -1
+  /** Per family (FAMILY_INDEX): open marks on the stack, and the last closer that cannot be an apostrophe. */
+  const openCount = new Int32Array(FAMILY_COUNT)
+  const lastStrong = new Int32Array(FAMILY_COUNT)
+
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const para = paragraphs[pi]!
+    if (para.isBlock) {
+      if (blockGroup < 0 || pi === 0 || !paragraphs[pi - 1]!.isBlock) blockGroup = nextGroup++
+      const contentStart = blockContentStart(text, para.start, para.end)
+      if (contentStart < para.end && hasAlnum(text, contentStart, para.end))
+        out.push(piece(contentStart, para.end, pi, blockGroup, true))
+      carry = null
+      continue
+    }
+    blockGroup = -1
+
+    const marks = paragraphMarks(text, para.start, para.end)
+    const inherited = carry
+    carry = null
+    if (marks.length === 0) continue
+    lastStrongClosers(marks, lastStrong)
+    const stack: Open[] = []
+    openCount.fill(0)
+
+    for (let mi = 0; mi < marks.length; mi++) {
+      const mark = marks[mi]!
+      const fi = FAMILY_INDEX[mark.family]
+      const open = openCount[fi]!
+      if (mark.canClose && open > 0) {
+        if (mark.isWeak && lastStrong[fi]! > mark.pos) continue
+        let opener: Open | undefined
+        while (stack.length > 0) {
+          const top = stack.pop()!
+          openCount[FAMILY_INDEX[top.mark.family]] = openCount[FAMILY_INDEX[top.mark.family]]! - 1
+          if (top.mark.family === mark.family) {
+            opener = top
+            break
+          }
+        }
+        if (opener !== undefined && stack.length === 0 && hasAlnum(text, opener.mark.pos + 1, mark.pos)) {
+          const q = piece(opener.mark.pos, mark.pos + 1, pi, opener.groupId, false)
+          q.isContinuation = opener.groupId !== -1 && inherited !== null && opener.groupId === inherited.groupId
+          out.push(q)
+        }
+        continue
+      }
+      if (mark.canOpen) {
+        let groupId = -1
+        if (stack.length === 0 && inherited !== null && mark.pos === para.start && inherited.family === mark.family)
+          groupId = inherited.groupId
+        stack.push({ mark, groupId })
+        openCount[fi] = open + 1
+      }
+    }
+
+    const outer = stack[0]
+    if (outer === undefined) continue
+    const next = paragraphs[pi + 1]
+    const continues = next !== undefined && !next.isBlock && opensWith(text, next.start, next.end, outer.mark.family)
+    if (!hasAlnum(text, outer.mark.pos + 1, para.end)) continue
+    const q = piece(outer.mark.pos, para.end, pi, outer.groupId, false)
+    q.isContinuation = outer.groupId !== -1
+    if (continues) {
+      if (q.groupId === -1) q.groupId = nextGroup++
+      q.continues = true
+      carry = { family: outer.mark.family, groupId: q.groupId }
+    } else {
+      q.issues.push(UNCLOSED)
+    }
+    out.push(q)
+  }
+
+  for (const q of out) if (q.groupId === -1) q.groupId = nextGroup++
+  return renumberGroups(out)
+}
+
+function piece(start: number, end: number, paragraph: number, groupId: number, isBlock: boolean): RawQuote {
+  return { start, end, paragraph, groupId, isBlock, continues: false, isContinuation: false, issues: [] }
+}
+
+/** Group ids follow document order so the same text always numbers its quotations the same way. */
+function renumberGroups(quotes: RawQuote[]): RawQuote[] {
+  quotes.sort((a, b) => a.start - b.start)
+  const map = new Map<number, number>()
+  for (const q of quotes) {
+    let id = map.get(q.groupId)
+    if (id === undefined) {
+      id = map.size
+      map.set(q.groupId, id)
+    }
+    q.groupId = id
+  }
+  return quotes
+}
+
+function paragraphMarks(text: string, start: number, end: number): Mark[] {
+  const marks: Mark[] = []
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 34 || (c > 39 && c < 171) || !isQuoteMarkCode(c)) continue
+    const mark = readMark(text, i, start, end)
+    if (mark !== null) marks.push(mark)
+  }
+  return marks
+}
+
+const FAMILY_INDEX: Record<MarkFamily, number> = {
+  double: 0,
+  single: 1,
+  angle: 2,
+  'single-angle': 3,
+  corner: 4,
+  'white-corner': 5,
+}
+const FAMILY_COUNT = 6
+
+/** Position of the last closer per family that cannot be an apostrophe (-1 if none). */
+function lastStrongClosers(marks: Mark[], out: Int32Array): void {
+  out.fill(-1)
+  for (const m of marks) if (m.canClose && !m.isWeak) out[FAMILY_INDEX[m.family]] = m.pos
+}
+
+function opensWith(text: string, start: number, end: number, family: MarkFamily): boolean {
+  const mark = readMark(text, start, start, end)
+  return mark !== null && mark.canOpen && mark.family === family
+}
+
+function hasAlnum(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isAlnumAt(text, i)) return true
+  return false
+}
+
+function blockContentStart(text: string, start: number, end: number): number {
+  let i = start
+  while (i < end && (text.charCodeAt(i) === 62 || isSpaceCode(text.charCodeAt(i)))) i++
+  return i
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { analyze } from './index'
+import type { AnalyzedEntity, KnownEntity } from './types'
+
+const entity = (entities: AnalyzedEntity[], name: string): AnalyzedEntity => {
+  const e = entities.find((x) => x.name === name)
+  if (e === undefined) throw new Error(`no entity ${name} in ${entities.map((x) => x.name).join(', ')}`)
+  return e
+}
+
+describe('entities', () => {
+  it('groups a surname and a possessive under the full name with every mention', () => {
+    const text = 'Alice Oseman wrote it. Fans love Oseman’s books, and Oseman knows it.'
+    const e = entity(analyze(text).entities, 'Alice Oseman')
+    expect(e.kind).toBe('person')
+    expect(e.aliases).toEqual(['Oseman'])
+    expect(e.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Alice Oseman', 'Oseman', 'Oseman'])
+  })
+
+  it('folds a surname seen before the full name into it', () => {
+    const { entities } = analyze('Oseman spoke first. Later, Alice Oseman added more.')
+    expect(entity(entities, 'Alice Oseman').mentions).toHaveLength(2)
+    expect(entities.some((e) => e.name === 'Oseman')).toBe(false)
+  })
+
+  it('keeps Mr. and Mrs. with the same surname apart', () => {
+    const { entities } = analyze('Mr. Bennet read. Mrs. Bennet talked to Mr. Bennet.')
+    expect(entity(entities, 'Mr. Bennet').mentions).toHaveLength(2)
+    expect(entity(entities, 'Mrs. Bennet').mentions).toHaveLength(1)
+  })
+
+  it('records cast lists as actor roles', () => {
+    const text = 'Returning are William Gao as Tao, Corinna Brown as Tara and Chetna Pandya as Coach Singh.'
+    const { entities } = analyze(text)
+    expect(entity(entities, 'William Gao').roles).toEqual([{ role: 'actor', of: 'Tao' }])
+    expect(entity(entities, 'Chetna Pandya').roles).toEqual([{ role: 'actor', of: 'Coach Singh' }])
+    expect(entity(entities, 'Tao').kind).toBe('person')
+  })
+
+  it('records an actor named in brackets after a character', () => {
+    const { entities } = analyze('The stories of Nick (Kit Connor) and Charlie (Joe Locke) end here.')
+    expect(entity(entities, 'Kit Connor').roles).toEqual([{ role: 'actor', of: 'Nick' }])
+  })
+
+  it('records role nouns before a name, and the works they belong to', () => {
+    const { entities } = analyze(
+      'For the final outing, Still Alice and Colette director Wash Westmoreland will direct.',
+    )
+    const wash = entity(entities, 'Wash Westmoreland')
+    expect(wash.roles).toEqual([
+      { role: 'director', of: 'Still Alice' },
+      { role: 'director', of: 'Colette' },
+    ])
+    expect(entity(entities, 'Still Alice').kind).toBe('work')
+  })
+
+  it('cuts role words off a capitalised name', () => {
+    const { entities } = analyze('Yesterday Finance Minister Helen Achterberg defended the budget.')
+    const e = entity(entities, 'Helen Achterberg')
+    expect(e.roles).toEqual([{ role: 'finance minister' }])
+  })
+
+  it('records "Netflix’s Tudum" as part of Netflix', () => {
+    const { entities } = analyze('Oseman spoke to Netflix’s Tudum about the film.')
+    expect(entity(entities, 'Netflix').kind).toBe('organization')
+    expect(entity(entities, 'Tudum').roles).toEqual([{ role: 'part of', of: 'Netflix' }])
+  })
+
+  it.each([
+    ['a work', 'Fans await the Heartstopper film and all three seasons of Heartstopper.', 'Heartstopper', 'work'],
+    [
+      'an organisation',
+      'Shares in the group rose after Pennant Securities upgraded it.',
+      'Pennant Securities',
+      'organization',
+    ],
+    ['a place', 'The festival moves to Cornwall next year.', 'Cornwall', 'place'],
+    ['a person by title', 'The case went to Judge Amelia Frost on Monday.', 'Amelia Frost', 'person'],
+  ])('classifies %s', (_name, text, name, kind) => {
+    expect(entity(analyze(text).entities, name).kind).toBe(kind)
+  })
+
+  it('does not make sentence-opening words into entities', () => {
+    const names = analyze('Earlier this month the band played. Lastly, they left. Fortunately it was dry.').entities
+    expect(names).toEqual([])
+  })
+})
+
+describe('known entities', () => {
+  const library: KnownEntity[] = [
+    { id: 'e-1', kind: 'person', name: 'Alice Oseman', aliases: ['A. Oseman', 'The Heartstopper Author'] },
+    { id: 'e-2', kind: 'work', name: 'Heartstopper', aliases: ['HS'] },
+  ]
+
+  it('matches names and aliases first and returns their ids', () => {
+    const text = 'The Heartstopper Author spoke. HS returns, and Oseman is happy.'
+    const { entities } = analyze(text, { knownEntities: library })
+    const alice = entity(entities, 'Alice Oseman')
+    expect(alice.entityId).toBe('e-1')
+    expect(alice.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['The Heartstopper Author', 'Oseman'])
+    expect(entity(entities, 'Heartstopper').entityId).toBe('e-2')
+  })
+
+  it('attributes quotations to the known entity with its id', () => {
+    const q = analyze('“It is done,” said A. Oseman.', { knownEntities: library }).quotes[0]!
+    expect(q.speaker).toEqual({ name: 'Alice Oseman', entityId: 'e-1' })
+  })
+
+  it('lets the library override a guessed kind', () => {
+    const text = 'Fans of Jordan praised the Jordan film.'
+    const guessed = entity(analyze(text).entities, 'Jordan').kind
+    const known = entity(
+      analyze(text, { knownEntities: [{ id: 'p', kind: 'person', name: 'Jordan', aliases: [] }] }).entities,
+      'Jordan',
+    )
+    expect(guessed).toBe('work')
+    expect(known.kind).toBe('person')
+  })
+})

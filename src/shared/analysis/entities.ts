@@ -1,0 +1,803 @@
+import {
+  ALWAYS_STRIP,
+  HONORIFICS,
+  POST_NOMINALS,
+  FEMALE_NAMES,
+  FEMALE_PRONOUNS,
+  MALE_NAMES,
+  MALE_PRONOUNS,
+  NAME_CONNECTORS,
+  NON_NAME_CAPS,
+  ORG_NAMES,
+  ORG_SUFFIXES,
+  PERSON_NOUNS,
+  PLACE_NAMES,
+  PLACE_SUFFIXES,
+  SPEECH_VERBS,
+  TITLES,
+  WORK_NOUNS,
+  WORK_ROLE_NOUNS,
+} from './lexicon'
+import { ALL_CAPS, CAP, IN_QUOTE, MARK, POSS, SENTENCE_START, type Tokens, WORD, lowerAt, wordIdAt } from './tokens'
+import type { EntityKind, EntityRole, KnownEntity } from './types'
+
+type Scored = 'person' | 'organization' | 'work' | 'place'
+export type Gender = 'm' | 'f' | ''
+
+export interface EntityRecord {
+  name: string
+  /** Lower-case name tokens without a leading title, for surname and first-name links. */
+  nameTokens: string[]
+  title: string
+  kind: EntityKind
+  entityId?: string
+  isKnown: boolean
+  aliases: Set<string>
+  mentions: Mention[]
+  roles: EntityRole[]
+  scores: Record<Scored, number>
+  gender: Gender
+  pronounHits: { m: number; f: number }
+  confidence: number
+  /** Another record this one was folded into (surname seen before the full name). */
+  mergedInto: number
+  lastToken: number
+  /** nameTokens joined by spaces, cached. */
+  bare?: string
+}
+
+export interface Mention {
+  start: number
+  end: number
+  tokenStart: number
+  tokenEnd: number
+  entity: number
+  /** Role words that stood before the name inside the capitalised run. */
+  role: string
+}
+
+export interface EntityIndex {
+  records: EntityRecord[]
+  mentions: Mention[]
+  /** Token index → mention index for the mention ending at (or starting at) that token, else -1. */
+  mentionByLastToken: Int32Array
+  mentionByFirstToken: Int32Array
+  /** Follows merges to the surviving record. */
+  resolve: (index: number) => number
+}
+
+interface Candidate {
+  tokenStart: number
+  tokenEnd: number
+  /** Number of word tokens in the name (its words are read from the text only when needed). */
+  wordCount: number
+  known: number
+  /** Role words cut from the front of the name: "finance minister". */
+  role: string
+  /** An honorific cut from the front ("dr"), kept for the gender it implies. */
+  title: string
+}
+
+interface KnownName {
+  tokens: string[]
+  entity: number
+  /** Written in lower case in the library ("the harbour master"): matched at lower-case words too. */
+  isLower: boolean
+}
+
+export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): EntityIndex {
+  const records: EntityRecord[] = []
+  const knownIndex = indexKnown(known, records)
+  const candidates = findCandidates(text, t, knownIndex)
+  const mentions: Mention[] = []
+  const li: LinkIndex = { byKey: new Map(), byBare: new Map(), byLast: new Map(), byFirst: new Map() }
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!
+    li.byKey.set(r.name.toLowerCase(), i)
+    for (const a of r.aliases) if (!li.byKey.has(a.toLowerCase())) li.byKey.set(a.toLowerCase(), i)
+    addToLinkIndex(li, records, i)
+  }
+
+  // link() is a function of the name's lower-case words once a name has been seen (li.byKey is
+  // written once per key), so names of one or two words are memoised by their interned word ids.
+  const linked = new Map<number, number>()
+  for (const c of candidates) {
+    let entity = c.known
+    if (entity < 0) {
+      const key = c.wordCount <= 2 ? wordKey(t, c.tokenStart, c.tokenEnd) : -1
+      const seen = key >= 0 ? linked.get(key) : undefined
+      if (seen !== undefined) entity = seen
+      else {
+        entity = link(c, records, li, text, t)
+        if (key >= 0) linked.set(key, entity)
+      }
+    }
+    const r = records[entity]!
+    if (r.gender === '' && c.title !== '') r.gender = TITLES.get(c.title) ?? ''
+    if (c.role !== '') addRole(r, { role: c.role })
+    r.lastToken = c.tokenStart
+    const mention: Mention = {
+      start: t.start[c.tokenStart]!,
+      end: t.end[c.tokenEnd - 1]!,
+      tokenStart: c.tokenStart,
+      tokenEnd: c.tokenEnd,
+      entity,
+      role: c.role,
+    }
+    r.mentions.push(mention)
+    mentions.push(mention)
+    if (mention.end - mention.start !== r.name.length || !text.startsWith(r.name, mention.start))
+      addAlias(text, r, mention.start, mention.end)
+  }
+
+  const resolve = (i: number): number => {
+    let j = i
+    while (records[j]!.mergedInto >= 0) j = records[j]!.mergedInto
+    return j
+  }
+  mergeShortNames(records)
+  for (const m of mentions) m.entity = resolve(m.entity)
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!
+    if (r.mergedInto < 0) continue
+    const target = records[resolve(i)]!
+    for (const m of r.mentions) target.mentions.push(m)
+    target.aliases.add(r.name)
+    for (const a of r.aliases) target.aliases.add(a)
+    r.mentions = []
+  }
+  for (const r of records) r.mentions.sort((a, b) => a.start - b.start)
+
+  const mentionByLastToken = new Int32Array(t.count).fill(-1)
+  const mentionByFirstToken = new Int32Array(t.count).fill(-1)
+  for (let i = 0; i < mentions.length; i++) {
+    mentionByLastToken[mentions[i]!.tokenEnd - 1] = i
+    mentionByFirstToken[mentions[i]!.tokenStart] = i
+  }
+  const index: EntityIndex = { records, mentions, mentionByLastToken, mentionByFirstToken, resolve }
+  scoreEvidence(text, t, index)
+  findRoles(text, t, index)
+  classify(text, t, index)
+  countPronouns(text, t, index)
+  return index
+}
+
+const ID_SPACE = 2 ** 26
+
+/** A number naming the one or two lower-case words between start and end, or -1. */
+function wordKey(t: Tokens, start: number, end: number): number {
+  let a = -1
+  let b = -1
+  for (let j = start; j < end; j++) {
+    if (!(t.flags[j]! & WORD)) continue
+    if (a < 0) a = wordIdAt(t, j)
+    else b = wordIdAt(t, j)
+  }
+  if (a < 0 || a >= ID_SPACE - 1 || b >= ID_SPACE) return -1
+  return b < 0 ? a : (a + 1) * ID_SPACE + b
+}
+
+/** Adds the text between start and end to the aliases, slicing it only when it is new. */
+function addAlias(text: string, r: EntityRecord, start: number, end: number): void {
+  for (const a of r.aliases) if (a.length === end - start && text.startsWith(a, start)) return
+  r.aliases.add(text.slice(start, end))
+}
+
+function lowerTokens(name: string): string[] {
+  return (name.toLowerCase().match(/[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*/gu) ?? []).map((w) =>
+    w.replace(/['’‘]s$/u, ''),
+  )
+}
+
+function newRecord(name: string, words: string[]): EntityRecord {
+  const hasTitle = words.length > 1 && TITLES.has(words[0]!)
+  return {
+    name,
+    nameTokens: hasTitle ? words.slice(1) : words,
+    title: hasTitle ? words[0]! : '',
+    kind: 'other',
+    isKnown: false,
+    aliases: new Set(),
+    mentions: [],
+    roles: [],
+    scores: { person: 0, organization: 0, work: 0, place: 0 },
+    gender: hasTitle ? (TITLES.get(words[0]!) ?? '') : '',
+    pronounHits: { m: 0, f: 0 },
+    confidence: 0,
+    mergedInto: -1,
+    lastToken: -1,
+  }
+}
+
+function indexKnown(known: KnownEntity[], records: EntityRecord[]): Map<string, KnownName[]> {
+  const index = new Map<string, KnownName[]>()
+  // Sorted so the same library always yields the same records whatever order it arrives in.
+  const sorted = [...known].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const k of sorted) {
+    if (typeof k.name !== 'string' || k.name.trim() === '') continue
+    const entity = records.length
+    const r = newRecord(k.name.trim(), lowerTokens(k.name))
+    r.kind = k.kind
+    r.entityId = k.id
+    r.isKnown = true
+    r.confidence = 1
+    for (const a of k.aliases ?? []) if (typeof a === 'string' && a.trim() !== '') r.aliases.add(a.trim())
+    records.push(r)
+    for (const name of [k.name, ...r.aliases]) {
+      const tokens = lowerTokens(name)
+      if (tokens.length === 0) continue
+      const list = index.get(tokens[0]!) ?? []
+      const c = name.trim().charCodeAt(0)
+      list.push({ tokens, entity, isLower: c >= 97 && c <= 122 })
+      list.sort((a, b) => b.tokens.length - a.tokens.length)
+      index.set(tokens[0]!, list)
+    }
+  }
+  return index
+}
+
+function wordAt(text: string, t: Tokens, k: number): string {
+  return text.slice(t.start[k], t.end[k])
+}
+
+function isWord(t: Tokens, k: number): boolean {
+  return k >= 0 && k < t.count && (t.flags[k]! & WORD) !== 0
+}
+
+function isCap(t: Tokens, k: number): boolean {
+  return isWord(t, k) && (t.flags[k]! & CAP) !== 0
+}
+
+/** Tokens k and k+1 are separated by exactly one space (not a line break or punctuation). */
+function spaced(text: string, t: Tokens, k: number): boolean {
+  const gap = t.start[k + 1]! - t.end[k]!
+  if (gap !== 1) return false
+  const c = text.charCodeAt(t.end[k]!)
+  return c === 32 || c === 0xa0
+}
+
+function isPunct(text: string, t: Tokens, k: number, ch: string): boolean {
+  return k >= 0 && k < t.count && !(t.flags[k]! & WORD) && text[t.start[k]!] === ch
+}
+
+function matchKnown(
+  text: string,
+  t: Tokens,
+  k: number,
+  index: Map<string, KnownName[]>,
+  lowerOnly = false,
+): [number, number] | null {
+  if (index.size === 0) return null
+  const list = index.get(lowerAt(text, t, k))
+  if (list === undefined) return null
+  for (const name of list) {
+    if (lowerOnly && !name.isLower) continue
+    let j = k
+    let ok = true
+    for (let w = 0; w < name.tokens.length; w++) {
+      // "Mr. Smith" in the text against "Mr Smith" in the library
+      while (w > 0 && isPunct(text, t, j, '.')) j++
+      if (!isWord(t, j) || lowerAt(text, t, j) !== name.tokens[w]) {
+        ok = false
+        break
+      }
+      if (w < name.tokens.length - 1 && t.flags[j]! & POSS) {
+        ok = false
+        break
+      }
+      j++
+    }
+    if (ok) return [j, name.entity]
+  }
+  return null
+}
+
+/** Capitalised runs ("Alice Oseman", "University of Oxford", "J. K. Rowling") and library names. */
+function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownName[]>): Candidate[] {
+  const raw: Candidate[] = []
+  const seenInside = new Set<string>()
+  // Library aliases written in lower case ("the harbour master") are looked for at every word.
+  let hasLowerKnown = false
+  for (const list of knownIndex.values()) if (list.some((n) => n.isLower)) hasLowerKnown = true
+  let k = 0
+  while (k < t.count) {
+    if (!isCap(t, k)) {
+      const hit = hasLowerKnown && isWord(t, k) ? matchKnown(text, t, k, knownIndex, true) : null
+      if (hit !== null) {
+        raw.push({ tokenStart: k, tokenEnd: hit[0], wordCount: 0, known: hit[1], role: '', title: '' })
+        k = hit[0]
+        continue
+      }
+      k++
+      continue
+    }
+    const hit = matchKnown(text, t, k, knownIndex)
+    if (hit !== null) {
+      raw.push({ tokenStart: k, tokenEnd: hit[0], wordCount: 0, known: hit[1], role: '', title: '' })
+      k = hit[0]
+      continue
+    }
+    let e = k + 1
+    while (e < t.count && !(t.flags[e - 1]! & POSS)) {
+      if (isCap(t, e) && spaced(text, t, e - 1) && !(t.flags[e]! & SENTENCE_START)) {
+        e++
+        continue
+      }
+      // "Mr. Smith", "J. K. Rowling": a title or initial, a full stop, then a capitalised word.
+      if (isPunct(text, t, e, '.') && isCap(t, e + 1) && t.end[e - 1] === t.start[e]) {
+        if (
+          (t.end[e - 1]! - t.start[e - 1]! === 1 || TITLES.has(lowerAt(text, t, e - 1))) &&
+          t.start[e + 1]! - t.end[e]! === 1
+        ) {
+          e += 2
+          continue
+        }
+      }
+      if (isWord(t, e) && isCap(t, e + 1) && spaced(text, t, e - 1) && spaced(text, t, e)) {
+        const w = wordAt(text, t, e)
+        if (NAME_CONNECTORS.has(w) && w !== 'and' && (w !== 'the' || wordAt(text, t, e - 1) === 'of')) {
+          e += 2
+          continue
+        }
+      }
+      break
+    }
+    const wordTokens: number[] = []
+    for (let j = k; j < e; j++) if (isWord(t, j)) wordTokens.push(j)
+    let first = 0
+    let last = wordTokens.length
+    // Leading words that are never names: "The", "When", "Earlier", month names…
+    while (
+      first < last &&
+      isStripped(lowerAt(text, t, wordTokens[first]!), (t.flags[wordTokens[first]!]! & SENTENCE_START) !== 0)
+    ) {
+      if (last - first > 1 && TITLES.has(lowerAt(text, t, wordTokens[first]!))) break
+      first++
+    }
+    // "Fiona Barr KC"
+    while (last - first > 1 && POST_NOMINALS.has(lowerAt(text, t, wordTokens[last - 1]!))) last--
+    // A line in capitals is a heading ("CHAPTER I. THE YOUNG ADVENTURERS"), not a run of acronyms.
+    if (first < last && t.flags[wordTokens[first]!]! & ALL_CAPS) {
+      const w = wordAt(text, t, wordTokens[first]!)
+      const allCaps = wordTokens
+        .slice(first, last)
+        .every((j) => t.flags[j]! & ALL_CAPS || t.end[j]! - t.start[j]! === 1)
+      // A lone word in capitals is emphasis ("not a VERY good") unless it is a known acronym.
+      const isLoneEmphasis = last - first === 1 && w.length > 3 && !ORG_NAMES.has(lowerAt(text, t, wordTokens[first]!))
+      if ((last - first > 1 && allCaps) || w.length > 5 || isLoneEmphasis) {
+        k = e
+        continue
+      }
+    }
+    // "Finance Minister Helen Achterberg", "Dr Priya Nair": the role or honorific is not the name.
+    let role = ''
+    let title = ''
+    for (let i = last - 2; i >= first; i--) {
+      const w = lowerAt(text, t, wordTokens[i]!)
+      const isRole = PERSON_NOUNS.has(w) || (TITLES.has(w) && !HONORIFICS.has(w))
+      if (!isRole && !HONORIFICS.has(w)) continue
+      if (last - i - 1 >= 2 || (isRole && PERSON_NOUNS.has(w) && !TITLES.has(w))) {
+        role = isRole
+          ? wordTokens
+              .slice(first, i + 1)
+              .map((j) => lowerAt(text, t, j))
+              .join(' ')
+          : ''
+        title = TITLES.has(w) ? w : ''
+        first = i + 1
+      }
+      break
+    }
+    if (first < last) {
+      const s0 = wordTokens[first]!
+      const e0 = wordTokens[last - 1]! + 1
+      let wordCount = 0
+      for (let j = s0; j < e0; j++) if (isWord(t, j)) wordCount++
+      raw.push({ tokenStart: s0, tokenEnd: e0, wordCount, known: -1, role, title })
+      // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence.
+      if (!(t.flags[s0]! & SENTENCE_START))
+        for (let j = s0; j < e0; j++) if (isWord(t, j)) seenInside.add(lowerAt(text, t, j))
+    }
+    k = e
+  }
+  // A lone capitalised word that opens a sentence is a name only if the text also uses it
+  // mid-sentence, a lexicon knows it, or it speaks ("Oseman continued").
+  const out: Candidate[] = []
+  for (const c of raw) {
+    if (c.known >= 0 || c.wordCount > 1 || !(t.flags[c.tokenStart]! & SENTENCE_START)) {
+      out.push(c)
+      continue
+    }
+    const w = lowerAt(text, t, c.tokenStart)
+    const next = c.tokenEnd < t.count && isWord(t, c.tokenEnd) ? lowerAt(text, t, c.tokenEnd) : ''
+    if (
+      seenInside.has(w) ||
+      MALE_NAMES.has(w) ||
+      FEMALE_NAMES.has(w) ||
+      ORG_NAMES.has(w) ||
+      PLACE_NAMES.has(w) ||
+      SPEECH_VERBS.has(next) ||
+      t.flags[c.tokenStart]! & POSS
+    )
+      out.push(c)
+  }
+  return out
+}
+
+/** Sentence-opening words ("Earlier", "Still") are dropped only where they open a sentence. */
+function isStripped(lower: string, atSentenceStart: boolean): boolean {
+  const w = lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/gu, "'") : lower
+  return ALWAYS_STRIP.has(w) || (atSentenceStart && NON_NAME_CAPS.has(w))
+}
+
+function isPersonLike(r: EntityRecord): boolean {
+  if (r.kind === 'person') return true
+  if (r.isKnown) return false
+  if (r.title !== '') return true
+  const first = r.nameTokens[0] ?? ''
+  if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return true
+  if (r.nameTokens.length < 2 || r.nameTokens.length > 4) return false
+  return r.nameTokens.every(
+    (w) => !NAME_CONNECTORS.has(w) && !ORG_SUFFIXES.has(w) && !PLACE_SUFFIXES.has(w) && !ORG_NAMES.has(w),
+  )
+}
+
+/** The name as written ("Mr. Bennet"), with any line break or run of spaces made one space. */
+function surfaceName(text: string, t: Tokens, c: Candidate): string {
+  const raw = text.slice(t.start[c.tokenStart], t.end[c.tokenEnd - 1])
+  return /\s\s|[\n\t]/u.test(raw) ? raw.replace(/\s+/gu, ' ') : raw
+}
+
+interface LinkIndex {
+  byKey: Map<string, number>
+  byBare: Map<string, number[]>
+  /** Person-like multi-word names by their last and first word. */
+  byLast: Map<string, number[]>
+  byFirst: Map<string, number[]>
+}
+
+function addToLinkIndex(li: LinkIndex, records: EntityRecord[], i: number): void {
+  const r = records[i]!
+  const bare = r.nameTokens.join(' ')
+  li.byBare.set(bare, [...(li.byBare.get(bare) ?? []), i])
+  if (r.nameTokens.length > 1 && isPersonLike(r)) {
+    const last = r.nameTokens[r.nameTokens.length - 1]!
+    li.byLast.set(last, [...(li.byLast.get(last) ?? []), i])
+    li.byFirst.set(r.nameTokens[0]!, [...(li.byFirst.get(r.nameTokens[0]!) ?? []), i])
+  }
+}
+
+/**
+ * Links a mention to an existing record: the same name, the same name without its title, or a
+ * surname or first name of a person already named (the most recently mentioned one wins).
+ */
+function link(c: Candidate, records: EntityRecord[], li: LinkIndex, text: string, t: Tokens): number {
+  const words: string[] = []
+  for (let j = c.tokenStart; j < c.tokenEnd; j++) if (isWord(t, j)) words.push(wordAt(text, t, j))
+  const name = words.join(' ')
+  const key = name.toLowerCase()
+  const exact = li.byKey.get(key)
+  if (exact !== undefined) return exact
+  const probe = newRecord(
+    name,
+    words.map((w) => w.toLowerCase()),
+  )
+  const fits = (r: EntityRecord): boolean =>
+    r.mergedInto < 0 && (probe.gender === '' || r.gender === '' || probe.gender === r.gender)
+  let best = -1
+  for (const i of li.byBare.get(probe.nameTokens.join(' ')) ?? []) {
+    const r = records[i]!
+    if (fits(r) && (probe.title === '' || r.title === '' || probe.title === r.title)) best = i
+  }
+  if (best < 0 && probe.nameTokens.length === 1) {
+    const w = probe.nameTokens[0]!
+    const pool = [...(li.byLast.get(w) ?? []), ...(probe.title === '' ? (li.byFirst.get(w) ?? []) : [])]
+    for (const i of pool) {
+      if (fits(records[i]!) && (best < 0 || records[i]!.lastToken > records[best]!.lastToken)) best = i
+    }
+  }
+  if (best >= 0) {
+    li.byKey.set(key, best)
+    return best
+  }
+  probe.name = surfaceName(text, t, c)
+  records.push(probe)
+  li.byKey.set(key, records.length - 1)
+  addToLinkIndex(li, records, records.length - 1)
+  return records.length - 1
+}
+
+/** "Oseman" seen before "Alice Oseman" anywhere in the text: fold it into the fuller name. */
+function mergeShortNames(records: EntityRecord[]): void {
+  const byLast = new Map<string, number[]>()
+  const byFirst = new Map<string, number[]>()
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!
+    if (r.nameTokens.length < 2 || !isPersonLike(r)) continue
+    const last = r.nameTokens[r.nameTokens.length - 1]!
+    byLast.set(last, [...(byLast.get(last) ?? []), i])
+    byFirst.set(r.nameTokens[0]!, [...(byFirst.get(r.nameTokens[0]!) ?? []), i])
+  }
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!
+    if (r.nameTokens.length !== 1 || r.isKnown || r.mergedInto >= 0) continue
+    const w = r.nameTokens[0]!
+    if (ORG_NAMES.has(w) || PLACE_NAMES.has(w)) continue
+    const targets = (byLast.get(w) ?? []).filter((j) => compatible(r, records[j]!))
+    const firsts = r.title === '' ? (byFirst.get(w) ?? []).filter((j) => compatible(r, records[j]!)) : []
+    const pick = targets.length === 1 ? targets[0] : targets.length === 0 && firsts.length === 1 ? firsts[0] : undefined
+    if (pick !== undefined && pick !== i) r.mergedInto = pick
+  }
+}
+
+function compatible(a: EntityRecord, b: EntityRecord): boolean {
+  return a.gender === '' || b.gender === '' || a.gender === b.gender
+}
+
+const PREPOSITIONS_OF_PLACE = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'around', 'toward'])
+const WORK_CONTEXT_BEFORE = new Set(['season', 'seasons', 'episode', 'episodes', 'cast', 'sequel', 'adaptation'])
+const ORG_PEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'employees', 'staff'])
+
+function scoreEvidence(text: string, t: Tokens, index: EntityIndex): void {
+  for (const m of index.mentions) {
+    const r = index.records[m.entity]!
+    if (r.isKnown) continue
+    const first = lowerAt(text, t, m.tokenStart)
+    const last = lowerAt(text, t, m.tokenEnd - 1)
+    const single = m.tokenEnd - m.tokenStart === 1
+    const joined = single ? first : (r.bare ??= r.nameTokens.join(' '))
+    const next = isWord(t, m.tokenEnd) ? lowerAt(text, t, m.tokenEnd) : ''
+    const prev = isWord(t, m.tokenStart - 1) ? lowerAt(text, t, m.tokenStart - 1) : ''
+    const prev2 = isWord(t, m.tokenStart - 2) ? lowerAt(text, t, m.tokenStart - 2) : ''
+    const isPoss = (t.flags[m.tokenEnd - 1]! & POSS) !== 0
+    const s = r.scores
+    if (r.title !== '') s.person += 3
+    // A name addressed inside a quotation ("I think, Watson, that…") is a person.
+    if (t.flags[m.tokenStart]! & IN_QUOTE && isVocative(text, t, m.tokenStart, m.tokenEnd)) s.person += 1.5
+    if (!single && (MALE_NAMES.has(first) || FEMALE_NAMES.has(first))) s.person += 2
+    if (single && (MALE_NAMES.has(first) || FEMALE_NAMES.has(first))) s.person += 1
+    if (!isPoss && SPEECH_VERBS.has(next)) {
+      s.person += 1
+      s.organization += 0.5
+    }
+    if (PERSON_NOUNS.has(prev) && !(t.flags[m.tokenStart - 1]! & CAP)) s.person += 2
+    if (ORG_NAMES.has(joined) || ORG_NAMES.has(first)) s.organization += 4
+    if (ORG_SUFFIXES.has(last) && !single) s.organization += 3
+    if (t.flags[m.tokenStart]! & ALL_CAPS && single && first.length <= 5) s.organization += 1
+    if (ORG_PEOPLE.has(next)) s.organization += 2
+    if (!isPoss && WORK_NOUNS.has(next)) s.work += 3
+    if (!isPoss && WORK_ROLE_NOUNS.has(next)) s.work += 3
+    if (WORK_NOUNS.has(prev) && (prev2 === 'the' || prev2 === 'a' || prev2 === 'new' || prev2 === '')) s.work += 3
+    if (prev === 'of' && WORK_CONTEXT_BEFORE.has(prev2)) s.work += 2
+    if (isItalic(text, m.start, m.end)) s.work += 3
+    if (PLACE_NAMES.has(joined) || (single && PLACE_NAMES.has(first))) s.place += 3
+    if (PLACE_SUFFIXES.has(last) && !single) s.place += 2
+    if (PREPOSITIONS_OF_PLACE.has(prev)) s.place += 0.5
+  }
+}
+
+export function isVocative(text: string, t: Tokens, start: number, end: number): boolean {
+  const before = start > 0 ? text[t.start[start - 1]!]! : ''
+  const after = end < t.count ? text[t.start[end]!]! : ''
+  const prevWord = lowerAt(text, t, start - 1)
+  const opens = before === ',' || (start > 0 && (t.flags[start - 1]! & MARK) !== 0) || prevWord === 'dear'
+  const closes = after === ',' || after === '!' || after === '?' || (end < t.count && (t.flags[end]! & MARK) !== 0)
+  return opens && closes
+}
+
+function isItalic(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1)
+  const after = text.charCodeAt(end)
+  return (before === 95 && after === 95) || (before === 42 && after === 42)
+}
+
+function addRole(r: EntityRecord, role: EntityRole): void {
+  if (r.roles.some((x) => x.role === role.role && x.of === role.of)) return
+  r.roles.push(role)
+}
+
+/**
+ * Roles the text states outright: cast lists ("William Gao as Tao"), role nouns before a name
+ * ("Still Alice and Colette director Wash Westmoreland"), "Nick (Kit Connor)" and "Netflix’s Tudum".
+ */
+function findRoles(text: string, t: Tokens, index: EntityIndex): void {
+  const { mentions, records } = index
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!
+    const r = records[m.entity]!
+    // "William Gao as Tao"
+    const asTok = m.tokenEnd
+    if (isWord(t, asTok) && wordAt(text, t, asTok) === 'as') {
+      const target = index.mentionByFirstToken[asTok + 1] ?? -1
+      if (target >= 0 && m.tokenEnd - m.tokenStart >= 2) {
+        const role = records[mentions[target]!.entity]!
+        addRole(r, { role: 'actor', of: role.name })
+        r.scores.person += 3
+        role.scores.person += 2
+      }
+    }
+    // "Nick (Kit Connor)"
+    if (isPunct(text, t, m.tokenEnd, '(')) {
+      const inner = index.mentionByFirstToken[m.tokenEnd + 1] ?? -1
+      if (inner >= 0) {
+        const im = mentions[inner]!
+        const actor = records[im.entity]!
+        if (isPunct(text, t, im.tokenEnd, ')') && im.tokenEnd - im.tokenStart >= 2 && isPersonLike(actor)) {
+          addRole(actor, { role: 'actor', of: r.name })
+          actor.scores.person += 2
+          r.scores.person += 2
+        }
+      }
+    }
+    // "Netflix’s Tudum"
+    if (t.flags[m.tokenEnd - 1]! & POSS) {
+      const owned = index.mentionByFirstToken[m.tokenEnd] ?? -1
+      if (owned >= 0 && (ORG_NAMES.has(r.nameTokens.join(' ')) || r.scores.organization >= 3)) {
+        const part = records[mentions[owned]!.entity]!
+        if (!isPersonLike(part)) {
+          addRole(part, { role: 'part of', of: r.name })
+          part.scores.organization += 2
+        }
+      }
+    }
+    // "director Wash Westmoreland", "Heartstopper creator Alice Oseman"
+    const roleTok = m.tokenStart - 1
+    if (isWord(t, roleTok) && !(t.flags[roleTok]! & CAP)) {
+      const noun = lowerAt(text, t, roleTok)
+      if (PERSON_NOUNS.has(noun) && !ORG_PEOPLE.has(noun)) {
+        const owners = ownersBefore(text, t, index, roleTok)
+        if (owners.length === 0) addRole(r, { role: noun })
+        for (const o of owners) {
+          const owner = records[o]!
+          addRole(r, { role: noun, of: owner.name })
+          if (WORK_ROLE_NOUNS.has(noun)) owner.scores.work += 3
+          else owner.scores.organization += 1.5
+        }
+        r.scores.person += 1
+      }
+    }
+    // "Ines Duarte, the harbour master, said", "Rachel Ndlovu, Metrolink’s director of operations":
+    // an apposition right after a person's name gives them a role.
+    if (isPunct(text, t, m.tokenEnd, ',') && isPersonLike(r)) appositionRole(text, t, index, m, r)
+  }
+}
+
+const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'in', 'on', 'with'])
+const APPOSITION_STOP = new Set(['who', 'which', 'whose', 'that', 'and', 'or', 'but', 'said', 'says', 'was', 'is'])
+
+function appositionRole(text: string, t: Tokens, index: EntityIndex, m: Mention, r: EntityRecord): void {
+  let k = m.tokenEnd + 1
+  let of: string | undefined
+  const owner = index.mentionByFirstToken[k] ?? -1
+  if (owner >= 0 && t.flags[index.mentions[owner]!.tokenEnd - 1]! & POSS) {
+    of = index.records[index.mentions[owner]!.entity]!.name
+    k = index.mentions[owner]!.tokenEnd
+  } else if (isWord(t, k) && lowerAt(text, t, k) === 'the') k++
+  else return
+  let from = k
+  let end = -1
+  const words: string[] = []
+  while (k < t.count && k - from < 5 && isWord(t, k) && !(t.flags[k]! & (CAP | IN_QUOTE))) {
+    const w = lowerAt(text, t, k)
+    if (APPOSITION_STOP.has(w)) return
+    // "the squire’s only son": the role is what follows the possessive
+    if (t.flags[k]! & POSS && end < 0) from = k + 1
+    // "director of operations", "head of music at Acme": the role is the words before the preposition.
+    if (end < 0 && ROLE_PREPOSITIONS.has(w)) end = k
+    k++
+  }
+  if (k === from || !(isPunct(text, t, k, ',') || isPunct(text, t, k, '.'))) return
+  if (end < 0) end = k
+  if (end <= from) return
+  for (let j = from; j < end; j++) words.push(lowerAt(text, t, j))
+  addRole(r, of === undefined ? { role: words.join(' ') } : { role: words.join(' '), of })
+}
+
+/** Capitalised names right before a role noun: "Still Alice and Colette" in "… and Colette director". */
+function ownersBefore(text: string, t: Tokens, index: EntityIndex, roleTok: number): number[] {
+  const owners: number[] = []
+  let k = roleTok - 1
+  for (let guard = 0; guard < 8 && k >= 0; guard++) {
+    const mi = index.mentionByLastToken[k] ?? -1
+    if (mi < 0) break
+    const m = index.mentions[mi]!
+    if (t.flags[m.tokenEnd - 1]! & POSS) break
+    owners.unshift(m.entity)
+    k = m.tokenStart - 1
+    if (isPunct(text, t, k, ',')) k--
+    if (isWord(t, k) && (wordAt(text, t, k) === 'and' || wordAt(text, t, k) === '&')) k--
+    else break
+  }
+  return owners
+}
+
+function classify(text: string, t: Tokens, index: EntityIndex): void {
+  const { records, mentions } = index
+  for (const r of records) {
+    if (r.mergedInto >= 0 || r.isKnown) continue
+    const s = r.scores
+    const best = (Object.keys(s) as Scored[]).reduce((a, b) => (s[b] > s[a] ? b : a), 'person')
+    if (s[best] > 0) {
+      r.kind = best
+      r.confidence = Math.min(0.95, 0.5 + s[best] / 10)
+    } else if (isPersonLike(r)) {
+      r.kind = 'person'
+      r.confidence = 0.4
+    } else {
+      r.kind = 'other'
+      r.confidence = 0.25
+    }
+  }
+  // Names in one list share a kind: "Oseman, Patrick Walters, Ian Canning, … and Euros Lyn".
+  let i = 0
+  while (i < mentions.length) {
+    let j = i
+    while (j + 1 < mentions.length && isListJoin(text, t, mentions[j]!.tokenEnd, mentions[j + 1]!.tokenStart)) j++
+    if (j > i) {
+      const votes = new Map<EntityKind, number>()
+      for (let k = i; k <= j; k++) {
+        const r = records[mentions[k]!.entity]!
+        if (r.confidence > 0.4) votes.set(r.kind, (votes.get(r.kind) ?? 0) + 1)
+      }
+      let kind: EntityKind | null = null
+      let top = 0
+      for (const [kd, n] of votes) if (n > top) [kind, top] = [kd, n]
+      if (kind !== null)
+        for (let k = i; k <= j; k++) {
+          const r = records[mentions[k]!.entity]!
+          if (r.confidence <= 0.4 && !r.isKnown) {
+            r.kind = kind
+            r.confidence = 0.5
+          }
+        }
+    }
+    i = j + 1
+  }
+}
+
+/** Tokens from `a` up to `b` are only ",", "and", "&" or ", and". */
+function isListJoin(text: string, t: Tokens, a: number, b: number): boolean {
+  if (b <= a || b - a > 3) return false
+  for (let k = a; k < b; k++) {
+    const w = wordAt(text, t, k)
+    if (w !== ',' && w !== 'and' && w !== '&' && w !== 'or') return false
+  }
+  return true
+}
+
+function countPronouns(text: string, t: Tokens, index: EntityIndex): void {
+  const { mentions, records } = index
+  let mi = 0
+  let lastPerson = -1
+  let lastPersonToken = -1
+  for (let k = 0; k < t.count; k++) {
+    while (mi < mentions.length && mentions[mi]!.tokenStart <= k) {
+      const r = records[mentions[mi]!.entity]!
+      if (r.kind === 'person') {
+        lastPerson = mentions[mi]!.entity
+        lastPersonToken = mentions[mi]!.tokenEnd
+      }
+      mi++
+    }
+    if (!(t.flags[k]! & WORD) || t.flags[k]! & IN_QUOTE || lastPerson < 0 || k - lastPersonToken > 25) continue
+    const len = t.end[k]! - t.start[k]!
+    const c = text.charCodeAt(t.start[k]!) | 32
+    if (len < 2 || len > 7 || (c !== 104 && c !== 115)) continue // he, him, his, himself, she, her…
+    const w = lowerAt(text, t, k)
+    if (MALE_PRONOUNS.has(w)) records[lastPerson]!.pronounHits.m++
+    else if (FEMALE_PRONOUNS.has(w)) records[lastPerson]!.pronounHits.f++
+  }
+  for (const r of records) {
+    if (r.gender !== '' || r.kind !== 'person') continue
+    const first = r.nameTokens[0] ?? ''
+    if (r.nameTokens.length > 1 || r.title !== '') {
+      if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) r.gender = 'm'
+      else if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) r.gender = 'f'
+    } else if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) r.gender = 'm'
+    else if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) r.gender = 'f'
+    if (r.gender !== '') continue
+    const { m, f } = r.pronounHits
+    if (m >= 2 && m >= 3 * f) r.gender = 'm'
+    else if (f >= 2 && f >= 3 * m) r.gender = 'f'
+  }
+}

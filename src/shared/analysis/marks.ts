@@ -1,0 +1,174 @@
+import { isAlnumAt, isDashCode, isDigit, isLetterAt, isSpaceCode } from './chars'
+import { ELISIONS } from './lexicon'
+
+/** Marks of one family close each other; a different family nests inside. */
+export type MarkFamily = 'double' | 'single' | 'angle' | 'single-angle' | 'corner' | 'white-corner'
+
+export interface Mark {
+  pos: number
+  family: MarkFamily
+  canOpen: boolean
+  canClose: boolean
+  /** A closer that may equally be an apostrophe (the boys’ room, goin’ home). */
+  isWeak: boolean
+}
+
+const FAMILY: ReadonlyMap<number, MarkFamily> = new Map([
+  [0x22, 'double'], // "
+  [0x201c, 'double'], // “
+  [0x201d, 'double'], // ”
+  [0x201e, 'double'], // „
+  [0x201f, 'double'], // ‟
+  [0x27, 'single'], // '
+  [0x2018, 'single'], // ‘
+  [0x2019, 'single'], // ’
+  [0x201a, 'single'], // ‚
+  [0x201b, 'single'], // ‛
+  [0xab, 'angle'], // «
+  [0xbb, 'angle'], // »
+  [0x2039, 'single-angle'], // ‹
+  [0x203a, 'single-angle'], // ›
+  [0x300c, 'corner'], // 「
+  [0x300d, 'corner'], // 」
+  [0x300e, 'white-corner'], // 『
+  [0x300f, 'white-corner'], // 』
+])
+
+export function markFamily(code: number): MarkFamily | null {
+  return FAMILY.get(code) ?? null
+}
+
+export function isQuoteMarkCode(code: number): boolean {
+  return FAMILY.has(code)
+}
+
+/** Punctuation that may stand right before an opening mark: (“, —“, /“. */
+function isOpeningContext(c: number): boolean {
+  return c === 40 || c === 91 || c === 123 || c === 47 || isDashCode(c) || isQuoteMarkCode(c) || c === 58 || c === 62
+}
+
+/** Punctuation that may stand right after a closing mark. */
+function isClosingContext(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 44 ||
+    c === 59 ||
+    c === 58 ||
+    c === 33 ||
+    c === 63 ||
+    c === 41 ||
+    c === 93 ||
+    c === 125 ||
+    c === 0x2026 ||
+    c === 47 ||
+    c === 42 ||
+    c === 95 ||
+    isDashCode(c) ||
+    isQuoteMarkCode(c)
+  )
+}
+
+/**
+ * Reads the mark at `i` (which must be a quote mark) with the roles its neighbours allow. Flanking
+ * follows CommonMark's idea: an opener has text after it and space or opening punctuation before.
+ */
+export function readMark(text: string, i: number, paraStart: number, paraEnd: number): Mark | null {
+  const code = text.charCodeAt(i)
+  const family = FAMILY.get(code)
+  if (family === undefined) return null
+  const hasPrev = i > paraStart
+  const hasNext = i + 1 < paraEnd
+  const p = hasPrev ? text.charCodeAt(i - 1) : 32
+  const n = hasNext ? text.charCodeAt(i + 1) : 32
+  const prevSpace = !hasPrev || isSpaceCode(p)
+  const nextSpace = !hasNext || isSpaceCode(n)
+  const prevAlnum = hasPrev && isAlnumAt(text, i - 1)
+  const nextAlnum = hasNext && isAlnumAt(text, i + 1)
+  const leftFlanking = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
+  const rightFlanking = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
+  const mark = (canOpen: boolean, canClose: boolean, isWeak = false): Mark => ({
+    pos: i,
+    family,
+    canOpen,
+    canClose,
+    isWeak,
+  })
+
+  if (family === 'single') {
+    // Letters on both sides: don’t, Oseman’s, and a ‘ typed for an apostrophe (Heartstopper‘s).
+    if (prevAlnum && nextAlnum) return null
+    if (nextAlnum && !prevAlnum && isElision(text, i + 1, paraEnd)) return null
+    // rock ’n’ roll: the closing half of an elided "and".
+    if (prevAlnum && i >= 2 && (text.charCodeAt(i - 1) | 32) === 110 && isSingleMark(text.charCodeAt(i - 2))) {
+      if (i - 2 <= paraStart || isSpaceCode(text.charCodeAt(i - 3))) return null
+    }
+  }
+
+  switch (code) {
+    case 0x201c: // “ opens in English; closes after text in German „…“
+    case 0x201e:
+    case 0x201f:
+    case 0x2018:
+    case 0x201a:
+    case 0x201b:
+      if (leftFlanking) return mark(true, false)
+      if (rightFlanking) return mark(false, true, family === 'single' && isWeakCloser(text, i, paraEnd))
+      return null
+    case 0x201d: // ” closes, but scraped copy sometimes opens with it
+    case 0x2019:
+      if (rightFlanking) return mark(false, true, family === 'single' && isWeakCloser(text, i, paraEnd))
+      if (leftFlanking) return mark(true, false)
+      return null
+    case 0xab: // « and ‹ open in French; Danish and German use »…«
+    case 0x2039:
+      if (leftFlanking) return mark(true, false)
+      if (rightFlanking) return mark(false, true)
+      return prevSpace && nextSpace ? mark(true, false) : null // French spacing: « Bonjour »
+    case 0xbb:
+    case 0x203a:
+      if (rightFlanking) return mark(false, true)
+      if (leftFlanking) return mark(true, false)
+      return mark(false, true) // French spacing: « Bonjour »
+    case 0x300c:
+    case 0x300e:
+      return mark(true, false)
+    case 0x300d:
+    case 0x300f:
+      return mark(false, true)
+    default: {
+      // Straight marks are symmetric: flanking decides, the pairing stack settles the rest.
+      const canOpen = leftFlanking
+      const canClose = rightFlanking
+      if (!canOpen && !canClose) return null
+      return mark(canOpen, canClose, family === 'single' && canClose && isWeakCloser(text, i, paraEnd))
+    }
+  }
+}
+
+function isSingleMark(c: number): boolean {
+  return c === 0x27 || c === 0x2018 || c === 0x2019
+}
+
+/** After a letter and before a space, a single closer may be an elision or plural possessive. */
+function isWeakCloser(text: string, i: number, paraEnd: number): boolean {
+  if (i === 0 || !isLetterAt(text, i - 1)) return false
+  return i + 1 < paraEnd && isSpaceCode(text.charCodeAt(i + 1))
+}
+
+/** 'tis, ’em, ’90s, ’n’: an apostrophe opening an elided word. */
+function isElision(text: string, from: number, paraEnd: number): boolean {
+  if (isDigit(text.charCodeAt(from))) {
+    let j = from
+    while (j < paraEnd && isDigit(text.charCodeAt(j))) j++
+    // ’90s, ’06 — but not '1984' quoted as a title
+    return j - from === 2 && (j >= paraEnd || !isSingleMark(text.charCodeAt(j)))
+  }
+  let j = from
+  while (j < paraEnd && j - from < 6 && isLetterAt(text, j)) j++
+  if (j - from >= 6) return false
+  const word = text.slice(from, j).toLowerCase()
+  if (!ELISIONS.has(word)) return false
+  // ’n’ is always an elision; ’em or ’til followed by a closing mark is a quoted word instead
+  if (word === 'n') return true
+  return !(j < paraEnd && isSingleMark(text.charCodeAt(j)))
+}

@@ -1,0 +1,79 @@
+import { isSpaceCode } from './chars'
+
+export interface Paragraph {
+  start: number
+  end: number
+  /** Every line starts with `>`: a Markdown block quote. */
+  isBlock: boolean
+}
+
+/**
+ * Paragraphs are separated by blank lines when the text has any (hard-wrapped prose keeps its
+ * single newlines inside a paragraph); otherwise every line is a paragraph, as pasted web copy is.
+ */
+export function splitParagraphs(text: string): Paragraph[] {
+  // One pass over the characters classifies every line (blank? does it open with ">"?); the
+  // grouping then works on lines only.
+  const lineEnd: number[] = []
+  /** 0: blank (spaces only), 1: opens with ">" after spaces and tabs, 3: other text. */
+  const lineKind: number[] = []
+  let hasBlank = false
+  let lineBlank = true
+  let lead = 2
+  const n = text.length
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10
+    if (c === 10) {
+      if (i < n && lineBlank && lineEnd.length > 0) hasBlank = true
+      lineEnd.push(i)
+      lineKind.push(lineBlank ? 0 : lead)
+      lineBlank = true
+      lead = 2
+      continue
+    }
+    if (lineBlank && !isSpaceCode(c)) lineBlank = false
+    if (lead === 2 && c !== 32 && c !== 9 && c !== 13) lead = c === 62 ? 1 : 3
+  }
+  const out: Paragraph[] = []
+  const push = (start: number, end: number, block: boolean): void => {
+    const trimmed = trimRange(text, start, end)
+    if (trimmed[0] < trimmed[1]) out.push({ start: trimmed[0], end: trimmed[1], isBlock: block })
+  }
+  let runStart = -1
+  let runEnd = -1
+  /** Every line of the run so far opens with ">" or is spaces only, and one opens with ">". */
+  let runQuoted = true
+  let runSawQuote = false
+  let from = 0
+  for (let li = 0; li < lineEnd.length; li++) {
+    const br = lineEnd[li]!
+    const kind = lineKind[li]!
+    const blank = kind === 0
+    if (!hasBlank) {
+      if (!blank) push(from, br, kind === 1)
+    } else if (blank) {
+      if (runStart >= 0) push(runStart, runEnd, runQuoted && runSawQuote)
+      runStart = -1
+    } else {
+      if (runStart < 0) {
+        runStart = from
+        runQuoted = true
+        runSawQuote = false
+      }
+      runEnd = br
+      if (kind === 1) runSawQuote = true
+      else if (kind === 3) runQuoted = false
+    }
+    from = br + 1
+  }
+  if (runStart >= 0) push(runStart, runEnd, runQuoted && runSawQuote)
+  return out
+}
+
+export function trimRange(text: string, start: number, end: number): [number, number] {
+  let s = start
+  let e = end
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--
+  return [s, e]
+}

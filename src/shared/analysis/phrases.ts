@@ -1,0 +1,303 @@
+import type { EntityIndex, EntityRecord } from './entities'
+import { DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, TITLES, WORK_NOUNS } from './lexicon'
+import { CAP, IN_QUOTE, POSS, type Tokens, WORD, lowerAt } from './tokens'
+
+/** A noun phrase that can name a speaker, in token indices (end exclusive). */
+export type Phrase =
+  | { type: 'mention'; start: number; end: number; mention: number }
+  | { type: 'pronoun'; start: number; end: number; word: string }
+  | {
+      type: 'descriptor'
+      start: number
+      end: number
+      head: string
+      /** Capitalised words inside it: "Loveless" in "the Loveless author". */
+      caps: string[]
+      /** Mention that owns it: "Netflix’s statement", "a spokesperson for Acme". */
+      owner: number
+      /** "the film" in "the synopsis for the film": owned by a work named elsewhere. */
+      ownerNoun: string
+      /** The determiner: "a" and "one" introduce someone new, "the" points back. */
+      article: string
+    }
+
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it'])
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'one'])
+const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
+const ASIDE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'where', 'when', 'aged', 'now', 'herself', 'himself'])
+/** Words that end a loose noun phrase: prepositions, conjunctions, relatives, common verbs. */
+const STOP = new Set(
+  `with of in at to from on for by as and but or who whom whose which that than then was were is had has have
+  said says would could should will who while when where looking turning laughing smiling`.split(/\s+/u),
+)
+
+export class PhraseReader {
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+    private readonly entities: EntityIndex,
+  ) {}
+
+  word(k: number): string {
+    return lowerAt(this.text, this.t, k)
+  }
+
+  entityOf(mention: number): EntityRecord {
+    return this.entities.records[this.entities.mentions[mention]!.entity]!
+  }
+
+  isWord(k: number): boolean {
+    return k >= 0 && k < this.t.count && (this.t.flags[k]! & WORD) !== 0
+  }
+
+  isHead(w: string): boolean {
+    return PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || (w.endsWith('s') && PERSON_NOUNS.has(w.slice(0, -1)))
+  }
+
+  /** Reads a phrase that starts at token k: "Oseman", "the Loveless author", "she". */
+  forward(k: number, limit: number, isLoose = false): Phrase | null {
+    if (k >= limit || !this.isWord(k)) return null
+    const { mentionByFirstToken, mentions } = this.entities
+    const mi = mentionByFirstToken[k] ?? -1
+    if (mi >= 0) {
+      const m = mentions[mi]!
+      if (m.tokenEnd > limit) return null
+      if (this.t.flags[m.tokenEnd - 1]! & POSS) {
+        const owned = this.headAfter(m.tokenEnd, limit, 3)
+        if (owned !== null) return { ...owned, start: k, owner: mi, article: 'the' }
+      }
+      return { type: 'mention', start: k, end: m.tokenEnd, mention: mi }
+    }
+    const w = this.word(k)
+    if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: k, end: k + 1, word: w }
+    if (DETERMINERS.has(w)) {
+      // "the harbour master" where the library knows "harbour master": the known entity.
+      const known = mentionByFirstToken[k + 1] ?? -1
+      if (known >= 0 && mentions[known]!.tokenEnd <= limit && this.entityOf(known).isKnown && w === 'the')
+        return { type: 'mention', start: k, end: mentions[known]!.tokenEnd, mention: known }
+      const d = this.headAfter(k + 1, limit, 5)
+      if (d !== null) return { ...d, start: k, article: w }
+      // Right after a speech verb any noun phrase is the speaker: "said the parson".
+      return isLoose ? this.looseAfter(k, limit, w) : null
+    }
+    // "director Wash Westmoreland said", "said retail analyst Tom Arkwright"
+    for (let j = k; j < k + 3 && j < limit && this.isWord(j); j++) {
+      const wj = this.word(j)
+      const isRole = PERSON_NOUNS.has(wj) || TITLES.has(wj) || HONORIFICS.has(wj)
+      if (this.t.flags[j]! & CAP && !isRole) break
+      if (!isRole) continue
+      const next = mentionByFirstToken[j + 1] ?? -1
+      if (next >= 0 && mentions[next]!.tokenEnd <= limit)
+        return { type: 'mention', start: k, end: mentions[next]!.tokenEnd, mention: next }
+    }
+    return null
+  }
+
+  /** "the prostrate man", "the lath-like stripling": a determiner and up to three lower-case words. */
+  private looseAfter(k: number, limit: number, article: string): Phrase | null {
+    let end = k + 1
+    while (end < limit && end < k + 4 && this.isWord(end) && !(this.t.flags[end]! & CAP) && !STOP.has(this.word(end)))
+      end++
+    if (end === k + 1) return null
+    return { type: 'descriptor', start: k, end, head: this.word(end - 1), caps: [], owner: -1, ownerNoun: '', article }
+  }
+
+  /** Finds the head noun within `span` words after k, then an owner after it ("for the film"). */
+  private headAfter(k: number, limit: number, span: number): (Phrase & { type: 'descriptor' }) | null {
+    const caps: string[] = []
+    for (let j = k; j < limit && j < k + span; j++) {
+      if (!this.isWord(j)) return null
+      const w = this.word(j)
+      if (this.isHead(w)) {
+        let end = j + 1
+        // "chief executive", "press release": keep the last of adjacent head nouns
+        let head = w
+        while (end < limit && this.isWord(end) && this.isHead(this.word(end))) head = this.word(end++)
+        const owner = this.ownerAfter(end, limit)
+        return {
+          type: 'descriptor',
+          start: k,
+          end: owner.end,
+          head: PERSON_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) ? head : head.slice(0, -1),
+          caps,
+          owner: owner.mention,
+          ownerNoun: owner.noun,
+          article: this.word(k - 1),
+        }
+      }
+      if (this.t.flags[j]! & CAP) caps.push(this.text.slice(this.t.start[j], this.t.end[j]))
+    }
+    return null
+  }
+
+  private ownerAfter(k: number, limit: number): { mention: number; noun: string; end: number } {
+    if (!OWNER_PREPOSITIONS.has(this.word(k))) return { mention: -1, noun: '', end: k }
+    const mi = this.entities.mentionByFirstToken[k + 1] ?? -1
+    if (mi >= 0 && this.entities.mentions[mi]!.tokenEnd <= limit)
+      return { mention: mi, noun: '', end: this.entities.mentions[mi]!.tokenEnd }
+    let j = k + 1
+    if (DETERMINERS.has(this.word(j))) j++
+    const mj = this.entities.mentionByFirstToken[j] ?? -1
+    if (mj >= 0 && this.entities.mentions[mj]!.tokenEnd <= limit)
+      return { mention: mj, noun: '', end: this.entities.mentions[mj]!.tokenEnd }
+    if (j < limit && WORK_NOUNS.has(this.word(j))) return { mention: -1, noun: this.word(j), end: j + 1 }
+    return { mention: -1, noun: '', end: k }
+  }
+
+  /** A mention after "by" in the last skipped clause: "The memo, signed by Arjun Mehta, reads". */
+  skippedOwner = -1
+
+  /**
+   * Whether the words between two commas are an aside that can be skipped to reach the subject:
+   * a relative clause, an apposition, an age, or a participle phrase ("signed by …").
+   */
+  private isAside(from: number, to: number): boolean {
+    if (from >= to) return false
+    const w = this.word(from)
+    if (ASIDE_OPENERS.has(w) || DETERMINERS.has(w)) return true
+    if (this.entities.mentionByFirstToken[from]! >= 0)
+      return this.entities.mentions[this.entities.mentionByFirstToken[from]!]!.tokenEnd === to
+    if (/^\d/u.test(w)) return true
+    return w.endsWith('ed') || w.endsWith('en') || w.endsWith('ing')
+  }
+
+  private previousComma(j: number, limit: number): number {
+    for (let c = j - 1; c >= limit && j - c <= 16; c--) {
+      if (this.isWord(c)) continue
+      const ch = this.text[this.t.start[c]!]
+      if (ch === ',') return c
+      if (ch === '.' || ch === ';' || ch === ':') return -1
+    }
+    return -1
+  }
+
+  private ownerInside(from: number, to: number): number {
+    for (let k = from; k < to; k++) {
+      if (this.word(k) !== 'by') continue
+      const mi = this.entities.mentionByFirstToken[k + 1] ?? -1
+      if (mi >= 0) return mi
+      const role = this.forward(k + 1, to)
+      if (role !== null && role.type === 'mention') return role.mention
+    }
+    return -1
+  }
+
+  /** Only an owner phrase ("for the film") may stand between a document noun and its verb. */
+  private endsNear(head: number, from: number): boolean {
+    if (head === from) return true
+    return OWNER_PREPOSITIONS.has(this.word(head + 1)) && this.ownerAfter(head + 1, from + 1).end === from + 1
+  }
+
+  /**
+   * Walks back from token `from` to the nearest phrase that can be a subject: the speaker of
+   * "the Loveless author said" or "Oseman went on to say". Stops at clause breaks.
+   */
+  backward(from: number, limit: number, maxWords = 15): Phrase | null {
+    this.skippedOwner = -1
+    const { mentionByLastToken, mentionByFirstToken, mentions } = this.entities
+    let words = 0
+    // The token a subject must end at to touch its verb (moves left past a skipped clause).
+    let edge = from
+    for (let j = from; j >= limit && words < maxWords; j--) {
+      if (this.t.flags[j]! & IN_QUOTE) continue
+      if (!this.isWord(j)) {
+        const c = this.text[this.t.start[j]!]
+        if (c === ';' || c === '(' || c === ')') return null
+        // "The striker, who joined from Wexley Town, said": skip the clause between the commas.
+        if (c === ',' && words === 0) {
+          const open = this.previousComma(j, limit)
+          if (open >= 0 && this.isAside(open + 1, j)) {
+            // "The farmer, Alun Jenkins, told": the name in the apposition is the speaker.
+            const named = mentionByFirstToken[open + 1] ?? -1
+            if (named >= 0 && mentions[named]!.tokenEnd === j && this.entityOf(named).kind !== 'work')
+              return { type: 'mention', start: open + 1, end: j, mention: named }
+            this.skippedOwner = this.ownerInside(open, j)
+            j = open
+            edge = open - 1
+          }
+        }
+        continue
+      }
+      words++
+      const mi = mentionByLastToken[j] ?? -1
+      if (mi >= 0) {
+        const m = mentions[mi]!
+        if (this.t.flags[m.tokenEnd - 1]! & POSS) continue
+        let start = m.tokenStart
+        if (this.isWord(start - 1) && PERSON_NOUNS.has(this.word(start - 1)) && !(this.t.flags[start - 1]! & CAP))
+          start--
+        return { type: 'mention', start, end: m.tokenEnd, mention: mi }
+      }
+      const w = this.word(j)
+      if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: j, end: j + 1, word: w }
+      // "the parson said": a determiner and a noun right before the verb, whatever the noun.
+      if (j === edge && words === 1 && !this.isHead(w) && !(this.t.flags[j]! & CAP)) {
+        for (let d = j - 1; d >= limit && d >= j - 3 && this.isWord(d); d--) {
+          const wd = this.word(d)
+          if (DETERMINERS.has(wd)) {
+            // "the synopsis for the film reads": an owner phrase, not the subject
+            if (WORK_NOUNS.has(w) || OWNER_PREPOSITIONS.has(this.word(d - 1))) break
+            return {
+              type: 'descriptor',
+              start: d,
+              end: j + 1,
+              head: w,
+              caps: [],
+              owner: -1,
+              ownerNoun: '',
+              article: wd,
+            }
+          }
+          if (this.t.flags[d]! & CAP || STOP.has(wd)) break
+        }
+      }
+      if (this.isHead(w) && !(this.t.flags[j]! & CAP)) {
+        // A document named as the object ("shared an update on the script") is not a subject.
+        if (DOCUMENT_NOUNS.has(w) && !PERSON_NOUNS.has(w) && !this.endsNear(j, edge)) continue
+        let start = j
+        let owner = -1
+        const caps: string[] = []
+        for (let i = j - 1; i >= limit && i >= j - 6; i--) {
+          if (!this.isWord(i)) break
+          const mk = mentionByLastToken[i] ?? -1
+          if (mk >= 0) {
+            const m = mentions[mk]!
+            if (this.t.flags[m.tokenEnd - 1]! & POSS) {
+              owner = mk
+              start = m.tokenStart
+              break
+            }
+            caps.unshift(this.text.slice(this.t.start[m.tokenStart], this.t.end[m.tokenEnd - 1]))
+            i = m.tokenStart
+            start = i
+            continue
+          }
+          const wi = this.word(i)
+          if (DETERMINERS.has(wi) || POSSESSIVE_PRONOUNS.has(wi)) {
+            start = i
+            break
+          }
+          if (SUBJECT_PRONOUNS.has(wi)) break
+          if (this.t.flags[i]! & CAP) caps.unshift(this.text.slice(this.t.start[i], this.t.end[i]))
+          start = i
+        }
+        let end = j + 1
+        while (this.isWord(end) && this.isHead(this.word(end)) && end <= from) end++
+        const after = this.ownerAfter(end, from + 1)
+        const singular = PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) ? w : w.slice(0, -1)
+        return {
+          type: 'descriptor',
+          start,
+          end: after.end,
+          head: singular,
+          caps,
+          owner: owner >= 0 ? owner : after.mention >= 0 ? after.mention : this.skippedOwner,
+          ownerNoun: after.noun,
+          article: this.word(start),
+        }
+      }
+    }
+    return null
+  }
+}

@@ -1,0 +1,311 @@
+import type { EntityIndex, EntityRecord, Gender } from './entities'
+import {
+  DOCUMENT_NOUNS,
+  FEMALE_NOUNS,
+  MALE_NOUNS,
+  PERSON_NOUNS,
+  ROLE_FAMILY,
+  WORK_NOUNS,
+  WORK_ROLE_NOUNS,
+} from './lexicon'
+import type { Phrase } from './phrases'
+import { IN_QUOTE, SENTENCE_START, type Tokens, lowerAt } from './tokens'
+
+export type SpeakerRef = { entity: number } | { name: string }
+
+export interface Resolution {
+  speaker: SpeakerRef | null
+  confidence: number
+  isDocument: boolean
+  document?: string
+  method: string
+}
+
+/** Pronouns look back this far (characters) and no further, so resolution stays cheap. */
+const PRONOUN_WINDOW = 3000
+const MAX_CANDIDATE_MENTIONS = 40
+
+/** The name given to an unnamed first-person narrator ("I said"). */
+export const NARRATOR = 'I (narrator)'
+
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some'])
+
+/** A role's family by its head (last) word: "finance minister" → minister, "novelist" → author. */
+function roleFamily(role: string): string {
+  const direct = ROLE_FAMILY.get(role)
+  if (direct !== undefined) return direct
+  const head = role.slice(role.lastIndexOf(' ') + 1)
+  return ROLE_FAMILY.get(head) ?? head
+}
+
+/** The lower-case words of a descriptor without its determiner: "The harbour master" → "harbour master". */
+function descriptorWords(label: string): string {
+  const words = label.toLowerCase().split(/\s+/u)
+  return (INDEFINITE.has(words[0]!) || words[0] === 'the' ? words.slice(1) : words).join(' ')
+}
+
+export function nounGender(noun: string): Gender {
+  return MALE_NOUNS.has(noun) ? 'm' : FEMALE_NOUNS.has(noun) ? 'f' : ''
+}
+
+export interface SpeakerState {
+  lastSpeaker: number
+  lastSpeakerParagraph: number
+  /** The person the narrative is currently about: the last sentence subject or speaker. */
+  topic: number
+  /** The first-person narrator, when the other characters name them ("I think, Watson, …"). */
+  narrator: number
+}
+
+export class Resolver {
+  /** People the text gives a role; descriptors are matched against these only. */
+  private readonly roleHolders: number[] = []
+  private readonly byName = new Map<string, number>()
+  /** People named with a leading title or role word, by that word: "parson" → Parson Tringham. */
+  private readonly byTitleWord = new Map<string, number[]>()
+
+  constructor(
+    private readonly text: string,
+    private readonly t: Tokens,
+    private readonly entities: EntityIndex,
+  ) {
+    entities.records.forEach((r, i) => {
+      if (r.mergedInto >= 0) return
+      if (r.roles.length > 0) this.roleHolders.push(i)
+      if (!this.byName.has(r.name)) this.byName.set(r.name, i)
+      const words = r.name.toLowerCase().split(/\s+/u)
+      if (words.length >= 2 && r.kind === 'person') {
+        const w = words[0]!.replace(/\.$/u, '')
+        this.byTitleWord.set(w, [...(this.byTitleWord.get(w) ?? []), i])
+      }
+    })
+  }
+
+  phraseText(p: Phrase): string {
+    return this.text.slice(this.t.start[p.start], this.t.end[p.end - 1])
+  }
+
+  resolve(p: Phrase, pos: number, paragraph: number, state: SpeakerState): Resolution {
+    if (p.type === 'mention') {
+      const entity = this.entities.mentions[p.mention]!.entity
+      return { speaker: { entity }, confidence: 0.95, isDocument: false, method: 'named' }
+    }
+    if (p.type === 'pronoun') return this.pronoun(p.word, pos, paragraph, state)
+    if (DOCUMENT_NOUNS.has(p.head) && !PERSON_NOUNS.has(p.head)) return this.document(p, pos)
+    return this.descriptor(p, pos, paragraph, state)
+  }
+
+  private document(p: Phrase & { type: 'descriptor' }, pos: number): Resolution {
+    const full = this.phraseText(p)
+    const document = p.owner >= 0 || p.ownerNoun !== '' ? this.documentName(p) : full
+    if (p.owner >= 0) {
+      const entity = this.entities.mentions[p.owner]!.entity
+      return { speaker: { entity }, confidence: 0.85, isDocument: true, document, method: 'document owner' }
+    }
+    if (p.ownerNoun !== '') {
+      const work = this.recent(pos, (r) => r.kind === 'work' || (WORK_NOUNS.has(p.ownerNoun) && r.kind === 'other'))
+      if (work >= 0)
+        return { speaker: { entity: work }, confidence: 0.75, isDocument: true, document, method: 'document owner' }
+    }
+    return { speaker: { name: full }, confidence: 0.7, isDocument: true, document, method: 'document' }
+  }
+
+  /** "The official synopsis for the film" → "The official synopsis". */
+  private documentName(p: Phrase & { type: 'descriptor' }): string {
+    let end = p.start
+    for (let k = p.start; k < p.end; k++) {
+      const w = lowerAt(this.text, this.t, k)
+      end = k
+      if (w === p.head) break
+    }
+    return this.text.slice(this.t.start[p.start], this.t.end[end])
+  }
+
+  private descriptor(p: Phrase & { type: 'descriptor' }, pos: number, paragraph: number, state: SpeakerState) {
+    const label = this.phraseText(p)
+    // "a Netflix spokesperson", "a spokesperson for Acme": the organisation speaks.
+    if (p.owner >= 0 && ROLE_FAMILY.get(p.head) === 'spokesperson') {
+      const entity = this.entities.mentions[p.owner]!.entity
+      return { speaker: { entity }, confidence: 0.8, isDocument: false, method: 'spokesperson' }
+    }
+    // "a company spokesperson", "one engineer": someone new, not anyone named so far.
+    if (INDEFINITE.has(p.article)) {
+      if (ROLE_FAMILY.get(p.head) === 'spokesperson') {
+        const org = this.recent(pos, (r) => r.kind === 'organization')
+        if (org >= 0) return { speaker: { entity: org }, confidence: 0.6, isDocument: false, method: 'spokesperson' }
+      }
+      return { speaker: { name: label }, confidence: 0.6, isDocument: false, method: 'descriptor' }
+    }
+    const family = ROLE_FAMILY.get(p.head) ?? p.head
+    const caps = new Set(p.caps.map((c) => c.toLowerCase()))
+    // "the harbour master" against the role "harbour master": the same words are an exact match.
+    const words = descriptorWords(label)
+    let exact = -1
+    let any = -1
+    const { records } = this.entities
+    for (const i of this.roleHolders) {
+      const r = records[i]!
+      if (r.kind !== 'person') continue
+      for (const role of r.roles) {
+        if (roleFamily(role.role) !== family) continue
+        if ((role.of !== undefined && caps.has(role.of.toLowerCase())) || (caps.size === 0 && role.role === words)) {
+          if (exact < 0 || this.lastMentionBefore(r, pos) > this.lastMentionBefore(records[exact]!, pos)) exact = i
+        }
+        if (any < 0 || this.lastMentionBefore(r, pos) > this.lastMentionBefore(records[any]!, pos)) any = i
+      }
+    }
+    let pick = exact >= 0 ? exact : any
+    if (pick < 0)
+      for (const i of this.byTitleWord.get(p.head) ?? [])
+        if (pick < 0 || this.lastMentionBefore(records[i]!, pos) > this.lastMentionBefore(records[pick]!, pos)) pick = i
+    if (pick >= 0) {
+      this.learnRole(pick, p)
+      return { speaker: { entity: pick }, confidence: exact >= 0 ? 0.85 : 0.75, isDocument: false, method: 'role' }
+    }
+    // "One engineer, who asked not to be named … the engineer said": the same unnamed person.
+    const introduced = this.introducedAs(p.head, pos)
+    if (introduced !== null)
+      return { speaker: { name: introduced }, confidence: 0.6, isDocument: false, method: 'descriptor' }
+    // "the striker", "the Loveless author": someone already in the story, most likely its subject.
+    const who = this.salientPerson(pos, paragraph, state, nounGender(p.head))
+    if (who >= 0) {
+      this.learnRole(who, p)
+      return {
+        speaker: { entity: who },
+        confidence: caps.size > 0 ? 0.6 : 0.55,
+        isDocument: false,
+        method: 'descriptor',
+      }
+    }
+    return { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'descriptor' }
+  }
+
+  /** An earlier "a/one <head>" within a few hundred words: the unnamed person a "the <head>" means. */
+  private introducedAs(head: string, pos: number): string | null {
+    const { t, text } = this
+    let lo = 0
+    let hi = t.count
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (t.start[mid]! < pos) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo - 1; k > 0 && lo - k < 150; k--) {
+      if (lowerAt(text, t, k) !== head) continue
+      const article = lowerAt(text, t, k - 1)
+      if (INDEFINITE.has(article)) return text.slice(t.start[k - 1], t.end[k])
+    }
+    return null
+  }
+
+  /** "the Loveless author" resolved to Alice Oseman: she is the author of Loveless. */
+  private learnRole(entity: number, p: Phrase & { type: 'descriptor' }): void {
+    if (!WORK_ROLE_NOUNS.has(p.head)) return
+    const r = this.entities.records[entity]!
+    for (const of of p.caps) {
+      if (!r.roles.some((x) => x.role === p.head && x.of === of)) r.roles.push({ role: p.head, of })
+      if (!this.roleHolders.includes(entity)) this.roleHolders.push(entity)
+      const work = this.byName.get(of)
+      if (work !== undefined && !this.entities.records[work]!.isKnown) this.entities.records[work]!.kind = 'work'
+    }
+  }
+
+  private pronoun(word: string, pos: number, paragraph: number, state: SpeakerState): Resolution {
+    if (word === 'i' && state.narrator >= 0)
+      return { speaker: { entity: state.narrator }, confidence: 0.6, isDocument: false, method: 'narrator' }
+    if (word === 'i') return { speaker: { name: NARRATOR }, confidence: 0.4, isDocument: false, method: 'first person' }
+    if (word === 'we') return { speaker: null, confidence: 0.3, isDocument: false, method: 'first person' }
+    if (word === 'it') {
+      const org = this.recent(pos, (r) => r.kind === 'organization')
+      return org >= 0
+        ? { speaker: { entity: org }, confidence: 0.6, isDocument: false, method: 'pronoun' }
+        : { speaker: null, confidence: 0.3, isDocument: false, method: 'pronoun' }
+    }
+    const gender = word === 'he' ? 'm' : word === 'she' ? 'f' : ''
+    const who = this.salientPerson(pos, paragraph, state, gender)
+    if (who < 0) return { speaker: null, confidence: 0.3, isDocument: false, method: 'pronoun' }
+    return { speaker: { entity: who }, confidence: word === 'they' ? 0.7 : 0.75, isDocument: false, method: 'pronoun' }
+  }
+
+  /**
+   * The person a pronoun or a bare descriptor most likely means: recent, in subject position,
+   * of a compatible gender, and — for news, where one source talks for paragraphs — the last
+   * speaker. Singular "they" goes to the last speaker when there is one nearby.
+   */
+  salientPerson(pos: number, paragraph: number, state: SpeakerState, gender: string): number {
+    const { records, mentions } = this.entities
+    const last = state.lastSpeaker >= 0 ? records[state.lastSpeaker] : undefined
+    const lastFits =
+      last !== undefined &&
+      last.kind === 'person' &&
+      paragraph - state.lastSpeakerParagraph <= 3 &&
+      (gender === '' || last.gender === '' || last.gender === gender)
+    if (gender === '' && lastFits) return state.lastSpeaker
+    const topic = state.topic >= 0 ? records[state.topic] : undefined
+    if (
+      topic !== undefined &&
+      topic.kind === 'person' &&
+      topic.confidence > 0.4 &&
+      (gender === '' || topic.gender === '' || topic.gender === gender)
+    )
+      return state.topic
+    const scores = new Map<number, number>()
+    let rank = 0
+    for (let i = this.mentionBefore(pos), n = 0; i >= 0 && n < MAX_CANDIDATE_MENTIONS; i--, n++) {
+      const m = mentions[i]!
+      if (pos - m.start > PRONOUN_WINDOW) break
+      const r = records[m.entity]!
+      if (r.kind !== 'person' || this.t.flags[m.tokenStart]! & IN_QUOTE) continue
+      // A capitalised pair with no sign of being a person ("Happy Family") only as a last resort.
+      const isWeak = r.confidence <= 0.4
+      if (gender !== '' && r.gender !== '' && r.gender !== gender) continue
+      let score = scores.get(m.entity)
+      if (score === undefined) {
+        score = 1 - 0.15 * rank++ - (isWeak ? 0.6 : 0)
+        if (gender !== '' && r.gender === gender) score += 0.1
+        if (m.entity === state.lastSpeaker && lastFits) score += 0.25
+      }
+      if (this.t.flags[m.tokenStart]! & SENTENCE_START) score += 0.2
+      scores.set(m.entity, score)
+    }
+    let best = -1
+    let bestScore = -Infinity
+    for (const [e, s] of scores) if (s > bestScore) [best, bestScore] = [e, s]
+    if (best < 0 && lastFits) return state.lastSpeaker
+    return best
+  }
+
+  /** Most recent entity mentioned before `pos` that passes `test`. */
+  recent(pos: number, test: (r: EntityRecord) => boolean): number {
+    const { records, mentions } = this.entities
+    for (let i = this.mentionBefore(pos), n = 0; i >= 0 && n < 400; i--, n++) {
+      const r = records[mentions[i]!.entity]!
+      if (test(r)) return mentions[i]!.entity
+    }
+    return -1
+  }
+
+  mentionBefore(pos: number): number {
+    const { mentions } = this.entities
+    let lo = 0
+    let hi = mentions.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (mentions[mid]!.start < pos) lo = mid + 1
+      else hi = mid
+    }
+    return lo - 1
+  }
+
+  /** Record mentions are sorted by position (see extractEntities), so this is a binary search. */
+  private lastMentionBefore(r: EntityRecord, pos: number): number {
+    let lo = 0
+    let hi = r.mentions.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (r.mentions[mid]!.start < pos) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 ? r.mentions[lo - 1]!.start : -1
+  }
+}

@@ -1,0 +1,315 @@
+import { changesCase, isAlnumAt, isApostropheCode, isDashCode, isSpaceCode, isUpperAt } from './chars'
+import { ABBREVIATIONS } from './lexicon'
+import { isQuoteMarkCode } from './marks'
+
+const SPACE_BIT = 1
+const ALNUM_BIT = 2
+const LOWER_BIT = 4
+const UPPER_BIT = 8
+/** Character classes for ASCII, the bulk of any article, so the hot loop makes no calls. */
+const ASCII = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || (c >= 9 && c <= 13)) ASCII[c] = SPACE_BIT
+  else if (c >= 97 && c <= 122) ASCII[c] = ALNUM_BIT | LOWER_BIT
+  else if (c >= 65 && c <= 90) ASCII[c] = ALNUM_BIT | UPPER_BIT
+  else if (c >= 48 && c <= 57) ASCII[c] = ALNUM_BIT
+}
+
+export const WORD = 1
+export const CAP = 2
+/** Followed by a possessive ’s, which is left out of the token: Oseman’s → Oseman. */
+export const POSS = 4
+export const SENTENCE_START = 8
+export const ALL_CAPS = 16
+export const IN_QUOTE = 32
+export const MARK = 64
+
+/**
+ * The whole text as tokens in typed arrays: a 10 MB article makes millions of tokens, and objects
+ * per token would dominate the run time. Words are runs of letters and digits joined by inner
+ * apostrophes or hyphens; every other visible character is a one-character token.
+ */
+export interface Tokens {
+  count: number
+  start: Int32Array
+  end: Int32Array
+  flags: Uint8Array
+  /** Interned lower-case text of token k is `words[wordId[k]]`, filled on first use (-1 before). */
+  wordId: Int32Array
+  words: string[]
+  vocabulary: Vocabulary
+}
+
+/** Interned lower-case word id of token k (0 <= k < count): equal words share one id and one string. */
+export function wordIdAt(t: Tokens, k: number): number {
+  let id = t.wordId[k]!
+  if (id < 0) {
+    id = t.vocabulary.idOf(t.start[k]!, t.end[k]!)
+    t.wordId[k] = id
+  }
+  return id
+}
+
+/** Lower-case text of token k ('' outside the text); interned, so it costs no allocation. */
+export function lowerAt(_text: string, t: Tokens, k: number): string {
+  if (k < 0 || k >= t.count) return ''
+  return t.words[wordIdAt(t, k)]!
+}
+
+/**
+ * Interns the lower-case text of tokens without slicing them: ASCII words are hashed and compared
+ * in place, one-unit tokens are looked up by code unit, and only other words are sliced.
+ */
+export class Vocabulary {
+  readonly words: string[] = []
+  private hashes = new Int32Array(1024)
+  private table = new Int32Array(4096).fill(-1)
+  private readonly single = new Int32Array(0x10000).fill(-1)
+  private readonly other = new Map<string, number>()
+
+  constructor(private readonly text: string) {}
+
+  private add(word: string, hash: number): number {
+    const id = this.words.length
+    this.words.push(word)
+    if (id === this.hashes.length) {
+      const h = new Int32Array(id * 2)
+      h.set(this.hashes)
+      this.hashes = h
+    }
+    this.hashes[id] = hash
+    return id
+  }
+
+  idOf(s: number, e: number): number {
+    const text = this.text
+    if (e - s === 1) {
+      const c = text.charCodeAt(s)
+      let id = this.single[c]!
+      if (id < 0) {
+        id = this.internOther(text.slice(s, e).toLowerCase())
+        this.single[c] = id
+      }
+      return id
+    }
+    // Hashed in place unless a character may change length or form in lower case (non-ASCII capitals).
+    let h = 0
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 128 && changesCase(c)) return this.internOther(text.slice(s, e).toLowerCase())
+      h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0
+    }
+    const table = this.table
+    const mask = table.length - 1
+    let slot = (h ^ (h >>> 15)) & mask
+    for (;;) {
+      const id = table[slot]!
+      if (id < 0) break
+      if (this.hashes[id] === h && this.same(this.words[id]!, s, e)) return id
+      slot = (slot + 1) & mask
+    }
+    const word = text.slice(s, e).toLowerCase()
+    const prior = this.other.get(word)
+    const id = prior ?? this.add(word, h)
+    if (prior === undefined) this.other.set(word, id)
+    table[slot] = id
+    if (++this.filled * 2 > table.length) this.rehash()
+    return id
+  }
+
+  private filled = 0
+
+  private same(word: string, s: number, e: number): boolean {
+    if (word.length !== e - s) return false
+    const text = this.text
+    for (let i = 0; i < word.length; i++) {
+      const c = text.charCodeAt(s + i)
+      if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false
+    }
+    return true
+  }
+
+  private internOther(word: string): number {
+    let id = this.other.get(word)
+    if (id === undefined) {
+      id = this.add(word, 0)
+      this.other.set(word, id)
+    }
+    return id
+  }
+
+  /** Rebuilds the ASCII table at twice the size from the entries it holds. */
+  private rehash(): void {
+    const old = this.table
+    const table = new Int32Array(old.length * 2).fill(-1)
+    const mask = table.length - 1
+    for (const id of old) {
+      if (id < 0) continue
+      const h = this.hashes[id]!
+      let slot = (h ^ (h >>> 15)) & mask
+      while (table[slot]! >= 0) slot = (slot + 1) & mask
+      table[slot] = id
+    }
+    this.table = table
+  }
+}
+
+/** Spans must be sorted and disjoint; tokens inside them get IN_QUOTE. */
+export interface QuoteSpan {
+  start: number
+  end: number
+}
+
+export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteSpan[]): Tokens {
+  const cap = Math.max(16, Math.ceil(text.length / 3))
+  let start: Int32Array = new Int32Array(cap)
+  let end: Int32Array = new Int32Array(cap)
+  let flags: Uint8Array = new Uint8Array(cap)
+  const vocabulary = new Vocabulary(text)
+  let count = 0
+  const push = (s: number, e: number, f: number): void => {
+    if (count === start.length) {
+      const size = start.length * 2
+      start = grow(start, size)
+      end = grow(end, size)
+      const nf = new Uint8Array(size)
+      nf.set(flags)
+      flags = nf
+    }
+    start[count] = s
+    end[count] = e
+    flags[count] = f
+    count++
+  }
+
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? ASCII[c]! & SPACE_BIT : isSpaceCode(c)) {
+      i++
+      continue
+    }
+    if (c < 128 ? !(ASCII[c]! & ALNUM_BIT) : !isAlnumAt(text, i)) {
+      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1
+      push(i, i + width, isQuoteMarkCode(c) ? MARK : 0)
+      i += width
+      continue
+    }
+    const s = i
+    let hasLower = false
+    let upperCount = 0
+    while (i < n) {
+      const d = text.charCodeAt(i)
+      if (d < 128) {
+        const cls = ASCII[d]!
+        if (cls & ALNUM_BIT) {
+          if (cls & LOWER_BIT) hasLower = true
+          else if (cls & UPPER_BIT) upperCount++
+          i++
+          continue
+        }
+      } else if (isAlnumAt(text, i)) {
+        if (isUpperAt(text, i)) upperCount++
+        else hasLower = true
+        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1
+        continue
+      }
+      if ((isApostropheCode(d) || isDashCode(d) || d === 0xad) && i + 1 < n && isAlnumAt(text, i + 1) && i > s) {
+        i++
+        continue
+      }
+      break
+    }
+    let e = i
+    let f = WORD
+    // Possessive ’s is split off so the name matches its other mentions.
+    if (e - s >= 3 && (text.charCodeAt(e - 1) | 32) === 115 && isApostropheCode(text.charCodeAt(e - 2))) {
+      e -= 2
+      f |= POSS
+    }
+    if (isUpperAt(text, s)) f |= CAP
+    if (upperCount >= 2 && !hasLower) f |= ALL_CAPS
+    push(s, e, f)
+  }
+
+  const tokens: Tokens = {
+    count,
+    start,
+    end,
+    flags,
+    wordId: new Int32Array(count).fill(-1),
+    words: vocabulary.words,
+    vocabulary,
+  }
+  markSentenceStarts(text, tokens, paragraphStarts)
+  markQuoted(tokens, quotes)
+  return tokens
+}
+
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size)
+  b.set(a)
+  return b
+}
+
+function markSentenceStarts(text: string, t: Tokens, paragraphStarts: number[]): void {
+  let pi = 0
+  let atStart = true
+  for (let k = 0; k < t.count; k++) {
+    const s = t.start[k]!
+    while (pi < paragraphStarts.length && paragraphStarts[pi]! <= s) {
+      atStart = true
+      pi++
+    }
+    const f = t.flags[k]!
+    if (f & WORD) {
+      if (atStart) t.flags[k] = f | SENTENCE_START
+      atStart = false
+      continue
+    }
+    const c = text.charCodeAt(s)
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026) {
+      // "Mr." and the "J." of "J. K. Rowling" do not end a sentence.
+      const prev = k - 1
+      if (c === 46 && prev >= 0 && t.flags[prev]! & WORD && t.end[prev] === s) {
+        const ws = t.start[prev]!
+        const word = t.words[wordIdAt(t, prev)]!
+        if ((t.end[prev]! - ws === 1 && isUpperAt(text, ws)) || ABBREVIATIONS.has(word)) continue
+      }
+      atStart = true
+    } else if (c === 58) {
+      atStart = true
+    } else if (f & MARK) {
+      // A word right after an opening mark starts the quoted sentence; after a closing one it does not.
+      const next = k + 1 < t.count ? t.start[k + 1]! : -1
+      if (next === s + 1 && (k === 0 || t.end[k - 1]! < s || !(t.flags[k - 1]! & WORD))) atStart = true
+    }
+  }
+}
+
+function markQuoted(t: Tokens, quotes: QuoteSpan[]): void {
+  let qi = 0
+  for (let k = 0; k < t.count; k++) {
+    const s = t.start[k]!
+    while (qi < quotes.length && quotes[qi]!.end <= s) qi++
+    const q = quotes[qi]
+    if (q !== undefined && q.start <= s && s < q.end) t.flags[k] = t.flags[k]! | IN_QUOTE
+  }
+}
+
+export function tokenText(text: string, t: Tokens, k: number): string {
+  return text.slice(t.start[k], t.end[k])
+}
+
+/** Index of the first token starting at or after `pos` (binary search). */
+export function tokenAt(t: Tokens, pos: number): number {
+  let lo = 0
+  let hi = t.count
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (t.start[mid]! < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -1,0 +1,140 @@
+import type { QuoteContext } from './context'
+import { type EntityIndex, isVocative } from './entities'
+import type { SpeakerRef } from './resolve'
+import { IN_QUOTE, type Tokens, WORD } from './tokens'
+
+interface Turn {
+  para: number
+  key: string
+  ref: SpeakerRef
+  isQuestion: boolean
+  /** The person the turn addresses by name ("Tuppence, old bean!"), who is likely to answer. */
+  addressee: number
+}
+
+export interface TurnGuess {
+  speaker: SpeakerRef
+  confidence: number
+  method: 'turn-taking' | 'same speaker'
+}
+
+export function speakerKey(ref: SpeakerRef): string {
+  return 'entity' in ref ? `e${ref.entity}` : `n${ref.name.toLowerCase()}`
+}
+
+/**
+ * Who speaks a quotation paragraph that has no cue. In a two-person exchange the turn passes back
+ * to the speaker before last; in news, where one source talks over several paragraphs, the
+ * previous paragraph's speaker keeps it. A question always hands the turn over.
+ */
+export class TurnHistory {
+  private readonly turns: Turn[] = []
+
+  constructor(readonly isDialogue: boolean) {}
+
+  record(para: number, ref: SpeakerRef, isQuestion: boolean, addressee: number): void {
+    const last = this.turns[this.turns.length - 1]
+    const turn = { para, key: speakerKey(ref), ref, isQuestion, addressee }
+    if (last !== undefined && last.para === para) this.turns[this.turns.length - 1] = turn
+    else this.turns.push(turn)
+    // Only the recent past matters; keeping the list short keeps every lookup constant-time.
+    if (this.turns.length > 32) this.turns.splice(0, 16)
+  }
+
+  /** The speaker of the latest turn, if recent: for "continued" and "went on". */
+  last(para: number): TurnGuess | null {
+    const last = this.turns[this.turns.length - 1]
+    if (last === undefined || para - last.para > 4) return null
+    return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
+  }
+
+  next(para: number): TurnGuess | null {
+    const last = this.turns[this.turns.length - 1]
+    if (last === undefined || para - last.para > (this.isDialogue ? 4 : 2)) return null
+    let other: Turn | undefined
+    for (let i = this.turns.length - 2; i >= 0 && last.para - this.turns[i]!.para <= 8; i--) {
+      if (this.turns[i]!.key !== last.key) {
+        other = this.turns[i]
+        break
+      }
+    }
+    if (last.addressee >= 0 && `e${last.addressee}` !== last.key && (this.isDialogue || last.isQuestion))
+      return { speaker: { entity: last.addressee }, confidence: 0.6, method: 'turn-taking' }
+    if (other !== undefined && (this.isDialogue || last.isQuestion))
+      return { speaker: other.ref, confidence: 0.55, method: 'turn-taking' }
+    if (this.isDialogue) return null
+    return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
+  }
+}
+
+/** The person a quotation addresses by name, if any: "I think, Watson, that you…". */
+export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx: QuoteContext): number {
+  const { mentions, mentionByFirstToken, records } = entities
+  for (let k = ctx.inStart; k < ctx.inEnd; k++) {
+    const mi = mentionByFirstToken[k] ?? -1
+    if (mi < 0) continue
+    const m = mentions[mi]!
+    if (records[m.entity]!.kind === 'person' && isVocative(text, t, k, m.tokenEnd)) return m.entity
+  }
+  return -1
+}
+
+/**
+ * Fiction-style dialogue: many paragraphs that are a bare quotation with no cue. News rarely
+ * leaves a quote paragraph unattributed, so there a cue-less paragraph continues its speaker.
+ */
+export function isDialogue(contexts: QuoteContext[], hasCue: (i: number) => boolean): boolean {
+  let quoteParagraphs = 0
+  let bare = 0
+  let i = 0
+  while (i < contexts.length) {
+    const para = contexts[i]!.quote.paragraph
+    let j = i
+    let cued = false
+    while (j < contexts.length && contexts[j]!.quote.paragraph === para) cued = hasCue(j++) || cued
+    const first = contexts[i]!
+    if (first.beforeStart === first.beforeEnd && !first.isPartial && !first.quote.isContinuation) {
+      quoteParagraphs++
+      if (!cued) bare++
+    }
+    i = j
+  }
+  return bare >= 3 && bare >= 0.3 * quoteParagraphs
+}
+
+/**
+ * The first-person narrator's name, when the text has one: the person other speakers address
+ * by name ("I think, Watson, that you…"). Only for texts narrated in the first person.
+ */
+export function findNarrator(
+  text: string,
+  t: Tokens,
+  entities: EntityIndex,
+  contexts: QuoteContext[],
+  isOtherSpeaker: (i: number) => boolean,
+  namedSpeakers: Set<number>,
+): number {
+  let firstPerson = 0
+  for (let k = 0; k < t.count; k++) {
+    const f = t.flags[k]!
+    if (f & WORD && !(f & IN_QUOTE) && t.end[k]! - t.start[k]! === 1 && text.charCodeAt(t.start[k]!) === 73)
+      firstPerson++
+  }
+  if (firstPerson < 5) return -1
+  const votes = new Map<number, number>()
+  const { mentions, mentionByFirstToken, records } = entities
+  contexts.forEach((ctx, i) => {
+    if (!isOtherSpeaker(i)) return
+    for (let k = ctx.inStart; k < ctx.inEnd; k++) {
+      const mi = mentionByFirstToken[k] ?? -1
+      if (mi < 0) continue
+      const m = mentions[mi]!
+      if (records[m.entity]!.kind !== 'person' || namedSpeakers.has(m.entity)) continue
+      if (isVocative(text, t, k, m.tokenEnd)) votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1)
+    }
+  })
+  let best = -1
+  let top = 0
+  for (const [e, n] of votes) if (n > top || (n === top && e < best)) [best, top] = [e, n]
+  return best
+}
