@@ -72,7 +72,12 @@ describe('quotedesk import', () => {
     ]
     const result = await run(['import', ...files])
     expect(result.code).toBe(0)
-    expect(result.stdout.trim().split('\n')).toHaveLength(3)
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('Imported "')),
+    ).toHaveLength(3)
     expect(await bodies()).toEqual({
       'Plain title': text,
       'Bom title': text.replace('Plain', 'Bom'),
@@ -106,7 +111,11 @@ describe('quotedesk import', () => {
 
   it.each([
     ['a folder', () => (fs.mkdirSync(path.join(dir, 'folder.txt')), 'folder.txt'), /folder\.txt: is a folder/],
-    ['an unsupported type', () => (write('photo.pdf', '%PDF-1.4'), 'photo.pdf'), /photo\.pdf: .*\.txt and \.md/],
+    [
+      'an unsupported type',
+      () => (write('photo.pdf', '%PDF-1.4'), 'photo.pdf'),
+      /photo\.pdf: Quotedesk imports \.txt, \.md, \.html, \.docx, \.vtt and \.srt files; "\.pdf" is not supported/,
+    ],
     ['an empty file', () => (write('empty.txt', ''), 'empty.txt'), /empty\.txt: the file is empty/],
     ['a binary file', () => (write('bin.txt', Buffer.from([1, 0, 2, 0xff, 0, 7])), 'bin.txt'), /bin\.txt: .*binary/],
   ])('refuses %s with one line and exit 1', async (_name, make, message) => {

@@ -5,6 +5,7 @@ import * as service from './sources.service'
 export function sourcesHandlers(ctx: AppContext) {
   return {
     'sources:create': (input) => service.createSource(ctx, input),
+    'sources:import': (input) => service.importSource(ctx, input),
     'sources:list': (input) => service.listSources(ctx, input),
     'sources:get': (input) => service.getSource(ctx, input.id),
     'sources:update': (input) => service.updateSource(ctx, input),

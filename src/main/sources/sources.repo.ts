@@ -12,7 +12,7 @@ export async function findSource(db: Kysely<Database>, id: string): Promise<Sour
 export async function listSources(
   db: Kysely<Database>,
   query: { kind?: SourceRow['kind'] | undefined; limit: number },
-): Promise<(Omit<SourceRow, 'body'> & { length: number })[]> {
+): Promise<(Omit<SourceRow, 'body' | 'timings'> & { length: number })[]> {
   let q = db
     .selectFrom('sources')
     .select([

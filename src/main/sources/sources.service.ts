@@ -1,9 +1,23 @@
+import path from 'node:path'
 import { QuotedeskError } from '../../shared/errors'
-import type { Source, SourceCreate, SourceListQuery, SourceSummary, SourceUpdate } from '../../shared/schemas/sources'
+import type { DocumentFormat, Timing } from '../../shared/schemas/imports'
+import type {
+  ImportedSource,
+  Source,
+  SourceCreate,
+  SourceImport,
+  SourceKind,
+  SourceListQuery,
+  SourceSummary,
+  SourceUpdate,
+} from '../../shared/schemas/sources'
+import { LIMITS } from '../../shared/text'
 import { appendAudit } from '../audit/audit.repo'
 import { newId, now } from '../clock'
 import type { AppContext } from '../context'
 import type { SourceRow } from '../db/schema'
+import { readDocument } from '../imports'
+import { parseTimings, remapTimings } from './source-timings'
 import * as repo from './sources.repo'
 
 function toSource(row: SourceRow): Source {
@@ -17,12 +31,13 @@ function toSource(row: SourceRow): Source {
     body: row.body,
     isConfidential: row.is_confidential === 1,
     notes: row.notes,
+    timings: parseTimings(row.timings),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
 }
 
-function toSummary(row: Omit<SourceRow, 'body'> & { length: number }): SourceSummary {
+function toSummary(row: Omit<SourceRow, 'body' | 'timings'> & { length: number }): SourceSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -49,6 +64,15 @@ function notFound(id: string): QuotedeskError {
  *   await createSource(ctx, { kind: 'interview', title: 'Call with the mayor', body: transcript, isConfidential: true })
  */
 export async function createSource(ctx: AppContext, input: SourceCreate): Promise<Source> {
+  return insertWithAudit(ctx, input, [], {})
+}
+
+async function insertWithAudit(
+  ctx: AppContext,
+  input: SourceCreate,
+  timings: Timing[],
+  auditDetail: Record<string, unknown>,
+): Promise<Source> {
   const stamp = now()
   return ctx.library.db.transaction().execute(async (trx) => {
     const row = await repo.insertSource(trx, {
@@ -61,6 +85,7 @@ export async function createSource(ctx: AppContext, input: SourceCreate): Promis
       body: input.body ?? '',
       is_confidential: input.isConfidential ? 1 : 0,
       notes: input.notes ?? '',
+      timings: JSON.stringify(timings),
       created_at: stamp,
       updated_at: stamp,
     })
@@ -70,10 +95,54 @@ export async function createSource(ctx: AppContext, input: SourceCreate): Promis
       subjectType: 'source',
       subjectId: row.id,
       action: 'created',
-      detail: { kind: row.kind },
+      detail: { kind: row.kind, ...auditDetail },
     })
     return toSource(row)
   })
+}
+
+const KIND_BY_FORMAT: Record<DocumentFormat, SourceKind> = {
+  vtt: 'interview',
+  srt: 'interview',
+  html: 'web',
+  docx: 'document',
+  txt: 'document',
+  md: 'document',
+}
+
+/** A title from the file's name when the document has none: "mayor-call.vtt" → "mayor-call". */
+function titleFromFileName(fileName: string): string {
+  const base = path.basename(fileName, path.extname(fileName)).trim()
+  return base || fileName.trim()
+}
+
+/**
+ * Reads an uploaded file (.txt, .md, .html, .docx, .vtt, .srt) into a new source: title and
+ * date from the document, kind guessed from the format, and a transcript's timings kept.
+ * A file that cannot be read leaves the library untouched.
+ *
+ * @example
+ *   await importSource(ctx, { fileName: 'mayor.vtt', dataBase64, isConfidential: true }) // kind 'interview'
+ */
+export async function importSource(ctx: AppContext, input: SourceImport): Promise<ImportedSource> {
+  const doc = await readDocument(input.fileName, Buffer.from(input.dataBase64, 'base64'))
+  const title = (doc.title ?? titleFromFileName(input.fileName)).slice(0, LIMITS.title)
+  const source = await insertWithAudit(
+    ctx,
+    {
+      kind: input.kind ?? KIND_BY_FORMAT[doc.format],
+      title,
+      url: doc.url ?? null,
+      outlet: doc.outlet?.slice(0, LIMITS.name) ?? null,
+      sourceDate: doc.date ?? null,
+      body: doc.text,
+      isConfidential: input.isConfidential ?? false,
+    },
+    doc.timings ?? [],
+    // The format only: the file's name may be as confidential as its title.
+    { importedFrom: doc.format },
+  )
+  return { ...source, notices: doc.notices }
 }
 
 export async function getSource(ctx: AppContext, id: string): Promise<Source> {
@@ -89,6 +158,14 @@ export async function listSources(ctx: AppContext, query: SourceListQuery): Prom
 
 export async function updateSource(ctx: AppContext, input: SourceUpdate): Promise<Source> {
   return ctx.library.db.transaction().execute(async (trx) => {
+    // A transcript's timings point into the text, so an edit of the text carries them along.
+    let timings: Timing[] | undefined
+    if (input.body !== undefined) {
+      const before = await repo.findSource(trx, input.id)
+      if (!before) throw notFound(input.id)
+      const old = parseTimings(before.timings)
+      if (old.length > 0) timings = remapTimings(before.body, input.body, old)
+    }
     const row = await repo.updateSource(trx, input.id, {
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.title !== undefined ? { title: input.title.trim() } : {}),
@@ -96,6 +173,7 @@ export async function updateSource(ctx: AppContext, input: SourceUpdate): Promis
       ...(input.outlet !== undefined ? { outlet: input.outlet } : {}),
       ...(input.sourceDate !== undefined ? { source_date: input.sourceDate } : {}),
       ...(input.body !== undefined ? { body: input.body } : {}),
+      ...(timings !== undefined ? { timings: JSON.stringify(timings) } : {}),
       ...(input.isConfidential !== undefined ? { is_confidential: input.isConfidential ? 1 : 0 } : {}),
       ...(input.notes !== undefined ? { notes: input.notes } : {}),
       updated_at: now(),

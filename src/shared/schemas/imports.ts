@@ -17,3 +17,25 @@ export const FileUpload = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
 })
 export type FileUpload = z.infer<typeof FileUpload>
+
+/**
+ * The most a .docx may unpack to. A zip bomb is refused from its central directory, before
+ * anything is inflated, and an entry that inflates past its declared size is refused too.
+ */
+export const MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+export const DocumentFormat = z.enum(['txt', 'md', 'html', 'docx', 'vtt', 'srt'])
+export type DocumentFormat = z.infer<typeof DocumentFormat>
+
+/**
+ * One line of a timed transcript: where it sits in the stored text (UTF-16 code units, the
+ * same unit as every other offset) and when it was said, as `HH:MM:SS.mmm` from the start.
+ */
+export const Timing = z
+  .strictObject({
+    start: z.number().int().min(0),
+    end: z.number().int().min(0),
+    time: z.string().regex(/^\d{2,}:[0-5]\d:[0-5]\d\.\d{3}$/, 'must be a time like 00:01:23.450'),
+  })
+  .refine((timing) => timing.end >= timing.start, { message: 'must not end before it starts', path: ['end'] })
+export type Timing = z.infer<typeof Timing>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, IsoDate, LIMITS, safeText } from '../text'
+import { FileUpload, Timing } from './imports'
 
 export const SourceKind = z.enum(['interview', 'document', 'web', 'press_release', 'other'])
 export type SourceKind = z.infer<typeof SourceKind>
@@ -23,12 +24,14 @@ export const Source = z.object({
   body: z.string(),
   isConfidential: z.boolean(),
   notes: z.string(),
+  /** For a timed transcript (.vtt, .srt): when each line was said; empty otherwise. */
+  timings: z.array(Timing),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
 export type Source = z.infer<typeof Source>
 
-export const SourceSummary = Source.omit({ body: true }).extend({ length: z.number().int() })
+export const SourceSummary = Source.omit({ body: true, timings: true }).extend({ length: z.number().int() })
 export type SourceSummary = z.infer<typeof SourceSummary>
 
 const Title = safeText(LIMITS.title).refine((title) => title.trim() !== '', 'must not be empty')
@@ -66,3 +69,14 @@ export const SourceListQuery = z.strictObject({
   limit: z.number().int().min(1).max(10_000).optional(),
 })
 export type SourceListQuery = z.infer<typeof SourceListQuery>
+
+/** A file to read into a new source; kind defaults to a guess from the format (.vtt → interview). */
+export const SourceImport = FileUpload.extend({
+  kind: SourceKind.optional(),
+  isConfidential: z.boolean().optional(),
+})
+export type SourceImport = z.infer<typeof SourceImport>
+
+/** The new source, and what the import repaired on the way (e.g. "removed 3 NUL bytes"). */
+export const ImportedSource = Source.extend({ notices: z.array(z.string()) })
+export type ImportedSource = z.infer<typeof ImportedSource>

@@ -1,0 +1,121 @@
+import mammoth from 'mammoth'
+import { MAX_DOCX_UNPACKED_BYTES } from '../../shared/schemas/imports'
+import { importError, megabytes, signatureOf } from './decode'
+import { decodeEntities } from './entities'
+import { textOfHtml } from './html'
+import { inflateEntry, readZipDirectory, ZipError, type ZipEntry } from './zip'
+
+export interface DocxText {
+  text: string
+  title?: string
+  byline?: string
+  notices: string[]
+}
+
+/** Far more parts than any Word document has; a zip with more is not one worth unpacking. */
+const MAX_PARTS = 10_000
+
+function coreProperty(xml: string, tag: string): string | undefined {
+  const match = new RegExp(String.raw`<${tag}(?:\s[^>]*)?>([^<]*)</${tag}>`).exec(xml)
+  const value = match?.[1] ? decodeEntities(match[1]).replace(/\s+/g, ' ').trim() : ''
+  return value ? value : undefined
+}
+
+function directoryOf(fileName: string, bytes: Uint8Array): ZipEntry[] {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
+  if (!isZip) {
+    const kind = signatureOf(bytes)
+    if (kind?.startsWith('an old Word')) {
+      throw importError(
+        fileName,
+        'the file is an old Word (.doc) document or a password-protected .docx; open it in Word, save it as .docx without a password and import again',
+      )
+    }
+    throw importError(
+      fileName,
+      `the file is not a Word document: a .docx is a zip archive and this ${kind ? `is ${kind}` : 'is not'}`,
+    )
+  }
+  try {
+    return readZipDirectory(bytes)
+  } catch (err) {
+    if (err instanceof ZipError) throw importError(fileName, `the Word document is damaged: ${err.message}`)
+    throw err
+  }
+}
+
+/**
+ * The text of a Word document through mammoth, after the zip has passed three checks that
+ * cost no decompression of untrusted sizes: its central directory's total unpacked size (a zip
+ * bomb says so there), the parts a Word document must have, and every XML part inflating to
+ * exactly its declared size (a bomb that lies in its directory is stopped at that size).
+ */
+export async function readDocx(fileName: string, bytes: Uint8Array): Promise<DocxText> {
+  const entries = directoryOf(fileName, bytes)
+  if (entries.length > MAX_PARTS) {
+    throw importError(
+      fileName,
+      `the file has ${entries.length} parts, more than any Word document (it may be a zip bomb)`,
+    )
+  }
+  const unpacked = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0)
+  if (unpacked > MAX_DOCX_UNPACKED_BYTES) {
+    throw importError(
+      fileName,
+      `the file would unpack to ${megabytes(unpacked)}, over the ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB limit for Word documents (it may be a zip bomb)`,
+    )
+  }
+  const names = new Set(entries.map((entry) => entry.name))
+  if (!names.has('[Content_Types].xml')) {
+    throw importError(fileName, 'the file is a zip archive, not a Word document (it was renamed .docx)')
+  }
+  if (!entries.some((entry) => entry.name.startsWith('word/'))) {
+    throw importError(fileName, 'the file is an Office document but not a Word one (perhaps Excel or PowerPoint)')
+  }
+
+  // mammoth reads only XML parts here; images are never inflated.
+  const parts = new Map<string, Buffer>()
+  try {
+    for (const entry of entries) {
+      if (/\.(xml|rels)$/i.test(entry.name)) parts.set(entry.name, inflateEntry(bytes, entry))
+    }
+  } catch (err) {
+    if (err instanceof ZipError) {
+      const bomb = /zip bomb/.test(err.message)
+      throw importError(
+        fileName,
+        bomb ? `the file is refused: ${err.message}` : `the Word document is damaged: ${err.message}`,
+      )
+    }
+    throw err
+  }
+
+  let html: string
+  const notices: string[] = []
+  try {
+    // Through HTML rather than extractRawText, which glues the words around a line break together.
+    // Images are never read, and linked external files never opened.
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes) },
+      {
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+        externalFileAccess: false,
+        ignoreEmptyParagraphs: true,
+      },
+    )
+    html = result.value
+    const errors = result.messages.filter((message) => message.type === 'error').length
+    if (errors > 0) notices.push(`Word reported ${errors} problem${errors === 1 ? '' : 's'} while reading the file`)
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err)
+    throw importError(fileName, `the file could not be read as a Word document (${reason})`)
+  }
+
+  const core = parts.get('docProps/core.xml')?.toString('utf-8') ?? ''
+  return {
+    text: textOfHtml(html),
+    title: coreProperty(core, 'dc:title'),
+    byline: coreProperty(core, 'dc:creator'),
+    notices,
+  }
+}
