@@ -14,6 +14,8 @@ export interface CliIo {
   rendererDir?: string
   /** Stops `serve`; without it, `serve` stops on SIGINT/SIGTERM. */
   signal?: AbortSignal
+  /** Where progress bars go (stderr); a bar is drawn only when it is a terminal. */
+  progressStream?: NodeJS.WritableStream & { isTTY?: boolean }
 }
 
 export interface GlobalOptions {

@@ -9,6 +9,7 @@ const rendererDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 process.exitCode = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  progressStream: process.stderr,
   env: process.env,
   cwd: process.cwd(),
   rendererDir,

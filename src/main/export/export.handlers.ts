@@ -1,0 +1,10 @@
+import type { Handlers } from '../../shared/contract'
+import type { AppContext } from '../context'
+import * as service from './export.service'
+
+export function exportHandlers(ctx: AppContext) {
+  return {
+    'export:article': (input) => service.exportArticle(ctx, input),
+    'import:json': (input) => service.importJson(ctx, input),
+  } satisfies Pick<Handlers, 'export:article' | 'import:json'>
+}

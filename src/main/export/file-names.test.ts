@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import { safeFileName, uniqueNamer } from './file-names'
+
+describe('safeFileName', () => {
+  it.each([
+    ['Harbour plan wins the vote', 'Harbour plan wins the vote.md'],
+    ['Budget: 2025/26 plan', 'Budget - 2025-26 plan.md'],
+    ['../../etc/passwd', 'etc-passwd.md'],
+    ['C:\\Windows\\system32', 'C --Windows-system32.md'],
+    ['CON', '_CON.md'],
+    ['nul.txt', '_nul.txt.md'],
+    ['com1', '_com1.md'],
+    ['.hidden', 'hidden.md'],
+    ['--help', 'help.md'],
+    ['trailing dots...', 'trailing dots.md'],
+    ['a<b>c:"d"|e?f*g', 'abc -defg.md'],
+    ['tab\tand\nnewline', 'tab and newline.md'],
+    ['bidi \u202e override', 'bidi override.md'],
+    ['', 'article.md'],
+    ['   ', 'article.md'],
+    ['/', 'article.md'],
+  ])('%j → %j', (title, expected) => {
+    expect(safeFileName(title, 'md')).toBe(expected)
+  })
+
+  it('caps the length in bytes without splitting a character', () => {
+    const name = safeFileName('😀'.repeat(200), 'json')
+    expect(Buffer.byteLength(name)).toBeLessThanOrEqual(130)
+    expect(name.isWellFormed()).toBe(true)
+    expect(name.endsWith('.json')).toBe(true)
+  })
+
+  it('never yields a path separator or a reserved name, whatever the title', () => {
+    const titles = ['a/b', 'a\\b', '..', '.', 'aux.md', 'LPT9', '\u0000x', 'x\u0000']
+    for (const title of titles) {
+      const name = safeFileName(title, 'md')
+      expect(name).not.toMatch(/[/\\]/)
+      expect(name.includes(String.fromCharCode(0))).toBe(false)
+      expect(name.split('.')[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i)
+    }
+  })
+})
+
+describe('uniqueNamer', () => {
+  it('numbers collisions, case-insensitively', () => {
+    const next = uniqueNamer()
+    expect(['A.md', 'a.md', 'A.md', 'B.md'].map(next)).toEqual(['A.md', 'a (2).md', 'A (3).md', 'B.md'])
+  })
+})

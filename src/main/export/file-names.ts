@@ -1,0 +1,60 @@
+/** Names Windows refuses for a file whatever its extension (CON.md is still CON). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i
+
+/** Bytes, not characters: most filesystems cap a name at 255 bytes; the rest leaves room for " (999)" and the extension. */
+const MAX_STEM_BYTES = 120
+
+function capBytes(value: string, max: number): string {
+  let out = ''
+  let bytes = 0
+  // for…of walks code points, so a cut never splits a surrogate pair.
+  for (const ch of value) {
+    const size = Buffer.byteLength(ch)
+    if (bytes + size > max) break
+    out += ch
+    bytes += size
+  }
+  return out
+}
+
+/**
+ * A file name made from a title that is safe on Windows, macOS and Linux: no folders, no control
+ * or reserved characters, no reserved device names, no leading dot or dash, length-capped.
+ *
+ * @example
+ *   safeFileName('Budget: 2025/26 plan', 'md') // 'Budget - 2025-26 plan.md'
+ */
+export function safeFileName(title: string, extension: string, fallback = 'article'): string {
+  let stem = title
+    .normalize('NFC')
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/[/\\]/g, '-')
+    .replace(/:/g, ' -')
+    .replace(/[<>"|?*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  stem = capBytes(stem, MAX_STEM_BYTES)
+    // Windows drops trailing dots and spaces; leading dots hide files and leading dashes look like options.
+    .replace(/^[.\-\s]+|[.\s]+$/g, '')
+  if (stem === '') stem = fallback
+  if (RESERVED.test(stem.split('.')[0] ?? '')) stem = `_${stem}`
+  return `${stem}.${extension}`
+}
+
+/**
+ * Hands out names that do not collide within one batch, comparing as a case-insensitive
+ * filesystem would ("Title.md" and "title.md" are the same file on macOS and Windows).
+ */
+export function uniqueNamer(): (name: string) => string {
+  const taken = new Set<string>()
+  const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('en')
+  return (name) => {
+    const dot = name.lastIndexOf('.')
+    const stem = dot > 0 ? name.slice(0, dot) : name
+    const ext = dot > 0 ? name.slice(dot) : ''
+    let candidate = name
+    for (let n = 2; taken.has(key(candidate)); n++) candidate = `${stem} (${n})${ext}`
+    taken.add(key(candidate))
+    return candidate
+  }
+}
