@@ -80,7 +80,12 @@ async function benchStore(): Promise<string[]> {
 }
 
 /** Benches that other parts of Quotedesk add: each module exports a function returning lines to print. */
-const EXTRA_BENCHES: { file: string; name: string }[] = [{ file: 'bench-analysis.ts', name: 'benchAnalysis' }]
+const EXTRA_BENCHES: { file: string; name: string }[] = [
+  { file: 'bench-analysis.ts', name: 'benchAnalysis' },
+  { file: 'bench-alignment.ts', name: 'benchAlignment' },
+  { file: 'bench-export.ts', name: 'benchExport' },
+  { file: 'bench-ui.ts', name: 'benchUi' },
+]
 
 async function main(): Promise<void> {
   console.log(`Quotedesk benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.platform()}`)

@@ -1,10 +1,13 @@
 import os from 'node:os'
 import type { Handlers } from '../shared/contract'
 import { articlesHandlers } from './articles/articles.handlers'
+import { checksHandlers, namesHandlers } from './checks/checks.handlers'
 import type { AppContext } from './context'
 import type { Library } from './db/connection'
 import { entitiesHandlers } from './entities/entities.handlers'
+import { exportHandlers } from './export/export.handlers'
 import { libraryHandlers } from './library/library.handlers'
+import { quotesHandlers } from './quotes/quotes.handlers'
 import { sourcesHandlers } from './sources/sources.handlers'
 
 /** Who is acting, for the audit log: the OS user unless a name is configured. */
@@ -23,6 +26,10 @@ export function createHandlers(library: Library, actor: () => string = defaultAc
     ...articlesHandlers(ctx),
     ...entitiesHandlers(ctx),
     ...sourcesHandlers(ctx),
+    ...quotesHandlers(ctx),
+    ...checksHandlers(ctx),
+    ...namesHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...exportHandlers(ctx),
   }
 }

@@ -1,9 +1,38 @@
 import { z } from 'zod'
 import { Article, ArticleCreate, ArticleListQuery, ArticleRef, ArticleSummary, ArticleUpdate } from './schemas/articles'
+import {
+  NameFlag,
+  NameFlagAccept,
+  NameFlagDismiss,
+  QuoteCheck,
+  QuoteLinkSource,
+  SourceSuggestion,
+} from './schemas/checks'
 import { Entity, EntityCreate, EntityListQuery, EntityRef, EntityUpdate } from './schemas/entities'
+import { ExportedFile, ExportRequest, ImportJsonRequest, ImportSummary } from './schemas/export'
 import { FileUpload } from './schemas/imports'
 import { Empty, LibraryInfo, SearchQuery, SearchResult } from './schemas/library'
-import { Source, SourceCreate, SourceListQuery, SourceRef, SourceSummary, SourceUpdate } from './schemas/sources'
+import {
+  ArticleAnnotations,
+  AuditEntry,
+  Quote,
+  QuoteCreate,
+  QuoteListQuery,
+  QuoteRef,
+  QuoteSetSpeaker,
+  QuoteSetStatus,
+  QuoteSpan,
+} from './schemas/quotes'
+import {
+  ImportedSource,
+  Source,
+  SourceCreate,
+  SourceImport,
+  SourceListQuery,
+  SourceRef,
+  SourceSummary,
+  SourceUpdate,
+} from './schemas/sources'
 
 /**
  * THE process boundary: every channel the renderer may call, with the zod schema of its
@@ -28,13 +57,42 @@ export const contract = {
   'entities:delete': { input: EntityRef, output: z.null() },
 
   'sources:create': { input: SourceCreate, output: Source },
+  /** Reads a .txt, .md, .html, .docx, .vtt or .srt file into a new source; `notices` lists repairs made. */
+  'sources:import': { input: SourceImport, output: ImportedSource },
   'sources:list': { input: SourceListQuery, output: z.array(SourceSummary) },
   'sources:get': { input: SourceRef, output: Source },
   'sources:update': { input: SourceUpdate, output: Source },
   'sources:delete': { input: SourceRef, output: z.null() },
 
+  'quotes:list': { input: QuoteListQuery, output: z.array(Quote) },
+  /** Quotes and entity mentions of one article, for highlighting. */
+  'quotes:annotations': { input: ArticleRef, output: ArticleAnnotations },
+  /** Runs the analyser again; user decisions are kept. */
+  'quotes:analyze': { input: ArticleRef, output: ArticleAnnotations },
+  'quotes:create': { input: QuoteCreate, output: Quote },
+  'quotes:update-span': { input: QuoteSpan, output: Quote },
+  'quotes:remove': { input: QuoteRef, output: z.null() },
+  'quotes:set-speaker': { input: QuoteSetSpeaker, output: Quote },
+  'quotes:set-status': { input: QuoteSetStatus, output: Quote },
+  'quotes:history': { input: QuoteRef, output: z.array(AuditEntry) },
+  'quotes:link-source': { input: QuoteLinkSource, output: Quote },
+  /** Aligns the quote with its linked source: exact, altered, elided, bracketed, partial or not found. */
+  'quotes:check': { input: QuoteRef, output: QuoteCheck },
+  /** The library's source that best matches the quote, or null. */
+  'quotes:suggest-source': { input: QuoteRef, output: SourceSuggestion },
+
+  /** Names nearly matching a known one, or spelled two ways (here or in the linked sources). */
+  'names:flags': { input: ArticleRef, output: z.array(NameFlag) },
+  'names:accept': { input: NameFlagAccept, output: Article },
+  'names:dismiss': { input: NameFlagDismiss, output: z.null() },
+
   'library:search': { input: SearchQuery, output: SearchResult },
   'library:info': { input: Empty, output: LibraryInfo },
+
+  /** One article as Markdown or Quotedesk JSON; confidential sources are redacted unless included explicitly. */
+  'export:article': { input: ExportRequest, output: ExportedFile },
+  /** Re-imports a Quotedesk JSON export; importing the same file twice changes nothing. */
+  'import:json': { input: ImportJsonRequest, output: ImportSummary },
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type Contract = typeof contract

@@ -14,6 +14,7 @@ import {
   type SqliteDialectConfig,
 } from 'kysely'
 import { QuotedeskError } from '../../shared/errors'
+import { assertNotLocked, isBusyError, libraryInUse } from './lock'
 import { migrations as allMigrations } from './migrations'
 import type { Database } from './schema'
 
@@ -127,6 +128,8 @@ function checkFile(sqlite: BetterSqlite3.Database, file: string): void {
     if (check !== 'ok') throw new Error(String(check))
     tables = tableNames(sqlite)
   } catch (err) {
+    // A lock held by another process is not damage: saying so would send people to their backups.
+    if (isBusyError(err)) throw libraryInUse(file)
     throw new QuotedeskError(
       'unsupported_file',
       `The library at ${file} is damaged or is not a SQLite database (${(err as Error).message}). It was not changed; restore it from a backup.`,
@@ -173,20 +176,23 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
     checkFile(sqlite, resolved)
     assertSqliteVersion(sqlite)
     const applied = checkNotNewer(sqlite, resolved, migrations)
-    applyPragmas(sqlite)
-    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
-      sqlite.pragma(`application_id = ${APPLICATION_ID}`)
-    }
-
     const pending = Object.keys(migrations).filter((name) => !applied.includes(name))
+    const isMarked = sqlite.pragma('application_id', { simple: true }) === APPLICATION_ID
+    // Only an open that must write (a new file, an upgrade) needs the write lock: a library that
+    // another Quotedesk is writing to still opens, since WAL readers never wait (docs/RELIABILITY.md).
+    if (pending.length > 0 || !isMarked) assertNotLocked(sqlite, resolved)
+    applyPragmas(sqlite)
+    if (!isMarked) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
+
     if (applied.length > 0 && pending.length > 0) {
       // A copy through SQLite's backup API, never a file copy of an open database.
       await sqlite.backup(`${resolved}.before-${pending.at(-1)}.bak`)
     }
 
     db = new Kysely<Database>({ dialect: new QuotedeskDialect({ database: sqlite }) })
-    const { error } = await createMigrator(db, migrations).migrateToLatest()
+    const { error } = pending.length > 0 ? await createMigrator(db, migrations).migrateToLatest() : { error: null }
     if (error) {
+      if (isBusyError(error)) throw libraryInUse(resolved)
       throw new QuotedeskError(
         'internal',
         `Could not upgrade the library at ${resolved}: ${error instanceof Error ? error.message : String(error)}. It was left as it was.`,
@@ -204,6 +210,8 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
   } catch (err) {
     if (db) await db.destroy()
     else sqlite.close()
+    // Another process took the lock between the probe and our first write.
+    if (isBusyError(err)) throw libraryInUse(resolved)
     throw err
   }
 }

@@ -12,6 +12,7 @@ export interface Database {
   quotes: QuotesTable
   entity_mentions: EntityMentionsTable
   entity_roles: EntityRolesTable
+  name_flag_dismissals: NameFlagDismissalsTable
   audit_log: AuditLogTable
   settings: SettingsTable
 }
@@ -36,6 +37,8 @@ export interface EntitiesTable {
   notes: string
   created_at: string
   updated_at: string
+  /** 'analysis' when the analyser added it from an article; 'user' when a person did. */
+  origin: Generated<'user' | 'analysis'>
 }
 
 export interface EntityAliasesTable {
@@ -56,6 +59,8 @@ export interface SourcesTable {
   body: string
   is_confidential: number
   notes: string
+  /** JSON array of { start, end, time } for a timed transcript; '[]' otherwise. */
+  timings: Generated<string>
   created_at: string
   updated_at: string
 }
@@ -67,17 +72,17 @@ export interface QuotesTable {
   start_offset: number
   end_offset: number
   text: string
-  prefix: string
-  suffix: string
-  is_partial: number
+  prefix: Generated<string>
+  suffix: Generated<string>
+  is_partial: Generated<number>
   speaker_entity_id: string | null
   source_id: string | null
-  status: 'unverified' | 'verified' | 'altered' | 'not_found' | 'disputed'
-  note: string
+  status: Generated<'unverified' | 'verified' | 'altered' | 'not_found' | 'disputed'>
+  note: Generated<string>
   checked_by: string | null
   checked_at: string | null
   /** 'analysis' when found by the analyser, 'user' when marked by hand. */
-  origin: 'analysis' | 'user'
+  origin: Generated<'analysis' | 'user'>
   created_at: string
   updated_at: string
   kind: Generated<'direct' | 'partial' | 'block' | 'document'>
@@ -90,6 +95,17 @@ export interface QuotesTable {
   speaker_confirmed: Generated<number>
   is_removed: Generated<number>
   anchor: Generated<'ok' | 'lost'>
+  verdict: 'exact' | 'altered' | 'elided' | 'bracketed' | 'partial' | 'not_found' | null
+  verdict_score: number | null
+  verdict_at: string | null
+}
+
+export interface NameFlagDismissalsTable {
+  id: string
+  article_id: string | null
+  text: string
+  suggestion: string
+  created_at: string
 }
 
 export interface EntityRolesTable {

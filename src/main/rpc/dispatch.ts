@@ -34,10 +34,9 @@ export async function dispatch(
   log: FaultLogger = defaultLogger,
 ): Promise<Reply<unknown>> {
   if (!isChannel(channel)) {
-    return {
-      ok: false,
-      error: { code: 'unknown_channel', message: `Unknown channel ${JSON.stringify(String(channel)).slice(0, 80)}` },
-    }
+    // String() throws on e.g. [Object.create(null)]: only a string is ever echoed back (fuzz finding).
+    const name = typeof channel === 'string' ? JSON.stringify(channel).slice(0, 80) : `of type ${typeof channel}`
+    return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel ${name}` } }
   }
   const parsed = contract[channel].input.safeParse(raw)
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../../test/helpers/db'
 import { APPLICATION_ID, applyPragmas, createMigrator, openLibrary } from '../connection'
 import type { Database } from '../schema'
+import { migrations } from '.'
 
 async function freshDb(): Promise<{ file: string; db: Kysely<Database>; sqlite: BetterSqlite3.Database }> {
   const file = path.join(makeTempDir(), 'lib.quotedesk')
@@ -100,16 +101,58 @@ describe('migrations, one step at a time', () => {
     await library.close()
   })
 
+  it('0005_source_timings: existing sources get no timings, and only a JSON array is stored', async () => {
+    const { db, sqlite } = await freshDb()
+    expect((await createMigrator(db).migrateTo('0004_quote_analysis')).error).toBeUndefined()
+    const stamp = '2025-01-01T00:00:00.000Z'
+    sqlite
+      .prepare('insert into sources (id, kind, title, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?)')
+      .run('s1', 'interview', 'Mayor transcript', 'We talked about the harbour.', stamp, stamp)
+    expect((await createMigrator(db).migrateTo('0005_source_timings')).error).toBeUndefined()
+    expect(sqlite.prepare("select timings from sources where id = 's1'").pluck().get()).toBe('[]')
+    const setTimings = sqlite.prepare("update sources set timings = ? where id = 's1'")
+    expect(() => setTimings.run('not json')).toThrow(/CHECK/)
+    expect(() => setTimings.run('{"start":0}')).toThrow(/CHECK/)
+    setTimings.run('[{"start":0,"end":9,"time":"00:00:01.000"}]')
+    await db.destroy()
+  })
+
   it('runs the whole chain from an empty file', async () => {
     const { db } = await freshDb()
     const { error, results } = await createMigrator(db).migrateToLatest()
     expect(error).toBeUndefined()
-    expect(results?.map((r) => [r.migrationName, r.status])).toEqual([
-      ['0001_library', 'Success'],
-      ['0002_audit_settings', 'Success'],
-      ['0003_search', 'Success'],
-      ['0004_quote_analysis', 'Success'],
-    ])
+    expect(results?.map((r) => [r.migrationName, r.status])).toEqual(
+      Object.keys(migrations)
+        .sort()
+        .map((name) => [name, 'Success']),
+    )
+    await db.destroy()
+  })
+})
+
+describe('0006_checks', () => {
+  it('keeps existing entities as the user’s own and starts quotes with no verdict', async () => {
+    const { db, sqlite } = await freshDb()
+    expect((await createMigrator(db).migrateTo('0005_source_timings')).error).toBeUndefined()
+    const stamp = '2025-01-01T00:00:00.000Z'
+    sqlite
+      .prepare('insert into entities (id, kind, name, created_at, updated_at) values (?, ?, ?, ?, ?)')
+      .run('e1', 'person', 'Alice Oseman', stamp, stamp)
+    sqlite
+      .prepare('insert into articles (id, title, body, created_at, updated_at) values (?, ?, ?, ?, ?)')
+      .run('a1', 'T', '“Hi,” she said.', stamp, stamp)
+    sqlite
+      .prepare(
+        'insert into quotes (id, article_id, start_offset, end_offset, text, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run('q1', 'a1', 0, 5, '“Hi,”', stamp, stamp)
+    expect((await createMigrator(db).migrateTo('0006_checks')).error).toBeUndefined()
+    expect(sqlite.prepare("select origin from entities where id = 'e1'").pluck().get()).toBe('user')
+    expect(sqlite.prepare("select verdict, verdict_score from quotes where id = 'q1'").get()).toEqual({
+      verdict: null,
+      verdict_score: null,
+    })
+    expect(() => sqlite.prepare("update quotes set verdict = 'probably' where id = 'q1'").run()).toThrow(/CHECK/)
     await db.destroy()
   })
 })
