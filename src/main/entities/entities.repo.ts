@@ -11,6 +11,17 @@ export async function findEntity(db: Kysely<Database>, id: string): Promise<Enti
   return db.selectFrom('entities').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** An entity of that kind whose name matches, ignoring case (SQLite's lower() folds ASCII only, so compare here). */
+export async function findByName(
+  db: Kysely<Database>,
+  kind: EntityRow['kind'],
+  name: string,
+): Promise<EntityRow | undefined> {
+  const key = aliasKey(name)
+  const rows = await db.selectFrom('entities').selectAll().where('kind', '=', kind).execute()
+  return rows.find((row) => aliasKey(row.name) === key)
+}
+
 export async function updateEntity(
   db: Kysely<Database>,
   id: string,

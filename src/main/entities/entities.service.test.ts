@@ -40,3 +40,18 @@ describe('entities', () => {
     await expect(handlers['entities:get']({ id: entity.id })).rejects.toMatchObject({ code: 'not_found' })
   })
 })
+
+describe('duplicate entities', () => {
+  it('refuses a second entity of the same kind and name, whatever the case, and says what to do', async () => {
+    const { handlers } = await makeTestHandlers()
+    await handlers['entities:create']({ kind: 'person', name: 'Alice Oseman' })
+    await expect(handlers['entities:create']({ kind: 'person', name: 'alice oseman' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/Alice Oseman is already in the library/),
+    })
+    // A work may share a person's name.
+    await expect(handlers['entities:create']({ kind: 'work', name: 'Alice Oseman' })).resolves.toMatchObject({
+      kind: 'work',
+    })
+  })
+})

@@ -38,6 +38,13 @@ export async function createEntity(ctx: AppContext, input: EntityCreate): Promis
   const stamp = now()
   const name = input.name.trim()
   return ctx.library.db.transaction().execute(async (trx) => {
+    const twin = await repo.findByName(trx, input.kind, name)
+    if (twin) {
+      throw new QuotedeskError(
+        'conflict',
+        `${twin.name} is already in the library as a ${twin.kind}: add aliases or notes to it instead.`,
+      )
+    }
     const row = await repo.insertEntity(trx, {
       id: newId(),
       kind: input.kind,
