@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { CliContext } from '../context'
 import { registerAnalyze } from './analyze'
+import { registerBackup } from './backup'
 import { registerCheck } from './check'
 import { registerExport } from './export'
 import { registerImport } from './import'
@@ -14,5 +15,6 @@ export const COMMANDS: ((program: Command, ctx: CliContext) => void)[] = [
   registerServe,
   registerAnalyze,
   registerCheck,
+  registerBackup,
   registerExport,
 ]

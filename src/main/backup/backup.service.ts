@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { QuotedeskError } from '../../shared/errors'
+import { APPLICATION_ID } from '../db/connection'
+import { assertNotLocked, BUSY_TIMEOUT_MS } from '../db/lock'
+import { migrations as knownMigrations } from '../db/migrations'
+
+/**
+ * better-sqlite3 copies 100 pages per step and SQLite restarts a backup whenever another
+ * connection writes between steps, so a busy library might never finish. One step copies the
+ * whole file under a single read snapshot instead (WAL readers do not block the writer).
+ */
+const ALL_PAGES = 0x7fffffff
+
+export interface BackupResult {
+  file: string
+  bytes: number
+  articles: number
+}
+
+export interface RestoreResult {
+  restoredFrom: string
+  /** The library as it was before the restore, or null when there was no library yet. */
+  keptAs: string | null
+  articles: number
+}
+
+export interface LibraryFileCheck {
+  problem: string | null
+  articles: number
+}
+
+function stamp(at: Date): string {
+  return at
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-')
+}
+
+function freeName(make: (n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const candidate = make(n)
+    if (!fs.existsSync(candidate)) return candidate
+  }
+}
+
+/** `news.quotedesk` → `news.backup-20250428-102030.quotedesk`, beside the library. */
+export function defaultBackupPath(libraryFile: string, at = new Date()): string {
+  const ext = path.extname(libraryFile)
+  const base = libraryFile.slice(0, libraryFile.length - ext.length)
+  return freeName((n) => `${base}.backup-${stamp(at)}${n > 1 ? `-${n}` : ''}${ext || '.quotedesk'}`)
+}
+
+function tempSibling(file: string, label: string): string {
+  return `${file}.${label}-${randomBytes(4).toString('hex')}.tmp`
+}
+
+function removeWithSidecars(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true })
+}
+
+/**
+ * Checks that a file is a whole Quotedesk library this version can open: a SQLite database that
+ * passes integrity_check, carries our application_id and has no migration from a newer version.
+ * Opens the file read-write (SQLite needs that for WAL files), so pass a copy of anything precious.
+ */
+export function checkLibraryFile(file: string): LibraryFileCheck {
+  let sqlite: BetterSqlite3.Database
+  try {
+    sqlite = new BetterSqlite3(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+  } catch (err) {
+    return { problem: `cannot be opened as a database (${(err as Error).message})`, articles: 0 }
+  }
+  try {
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[]
+    const result = rows.map((row) => row.integrity_check)
+    if (result.length !== 1 || result[0] !== 'ok') {
+      return { problem: `is damaged (integrity_check: ${result.slice(0, 3).join('; ')})`, articles: 0 }
+    }
+    if (sqlite.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+      return { problem: 'is not a Quotedesk library', articles: 0 }
+    }
+    const hasHistory = sqlite
+      .prepare("select 1 from sqlite_schema where type = 'table' and name = 'kysely_migration'")
+      .get()
+    const applied = hasHistory ? (sqlite.prepare('select name from kysely_migration').pluck().all() as string[]) : []
+    const unknown = applied.filter((name) => !Object.hasOwn(knownMigrations, name))
+    if (unknown.length > 0) {
+      return { problem: `was made by a newer version of Quotedesk (it has ${unknown.join(', ')})`, articles: 0 }
+    }
+    const hasArticles = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'articles'").get()
+    const articles = hasArticles ? (sqlite.prepare('select count(*) from articles').pluck().get() as number) : 0
+    return { problem: null, articles }
+  } catch (err) {
+    // "file is not a database" and similar surface only on the first read.
+    return { problem: `is damaged or is not a database (${(err as Error).message})`, articles: 0 }
+  } finally {
+    sqlite.close()
+  }
+}
+
+/**
+ * Copies the open library with SQLite's online backup API (never a file copy of an open
+ * database), checks the copy and only then gives it its final name, so a file with that name is
+ * always a whole, checked backup.
+ *
+ * @example
+ *   const { file } = await backupLibrary(library.sqlite, library.path)
+ */
+export async function backupLibrary(
+  sqlite: BetterSqlite3.Database,
+  libraryFile: string,
+  out?: string,
+): Promise<BackupResult> {
+  const target = path.resolve(out ?? defaultBackupPath(libraryFile))
+  if (target === path.resolve(libraryFile)) {
+    throw new QuotedeskError('conflict', `${target} is the library itself; choose another file for the backup`)
+  }
+  if (fs.existsSync(target)) {
+    throw new QuotedeskError('conflict', `${target} already exists; choose another file for the backup`)
+  }
+  if (!fs.existsSync(path.dirname(target))) {
+    throw new QuotedeskError('not_found', `${path.dirname(target)}: no such folder for the backup`)
+  }
+  const temp = tempSibling(target, 'partial')
+  try {
+    await sqlite.backup(temp, { progress: () => ALL_PAGES })
+    const check = checkLibraryFile(temp)
+    if (check.problem) throw new QuotedeskError('internal', `The backup ${check.problem}; it was not kept`)
+    fs.renameSync(temp, target)
+    return { file: target, bytes: fs.statSync(target).size, articles: check.articles }
+  } finally {
+    removeWithSidecars(temp)
+  }
+}
+
+/**
+ * Replaces the library with a backup after checking the backup and keeping a copy of the
+ * current library beside it. A healthy library is overwritten through the backup API, which
+ * takes SQLite's locks, so another Quotedesk that has it open sees either the old or the new
+ * content; a damaged library (which no Quotedesk can have open) is replaced by a rename.
+ *
+ * @example
+ *   await restoreLibrary('/data/news.quotedesk', '/data/news.backup-20250428-102030.quotedesk')
+ */
+export async function restoreLibrary(libraryFile: string, fromFile: string, at = new Date()): Promise<RestoreResult> {
+  const library = path.resolve(libraryFile)
+  const from = path.resolve(fromFile)
+  if (from === library) throw new QuotedeskError('conflict', `${from} is the library itself`)
+  const stat = fs.statSync(from, { throwIfNoEntry: false })
+  if (!stat) throw new QuotedeskError('not_found', `${from}: no such file`)
+  if (!stat.isFile()) throw new QuotedeskError('unsupported_file', `${from}: is not a regular file`)
+
+  // Checked and restored from a private copy: the user's file is never opened read-write, and
+  // it cannot change between the check and the restore.
+  fs.mkdirSync(path.dirname(library), { recursive: true })
+  const staged = tempSibling(library, 'restore')
+  try {
+    fs.copyFileSync(from, staged)
+    const check = checkLibraryFile(staged)
+    if (check.problem) {
+      throw new QuotedeskError('unsupported_file', `${from} ${check.problem}; the library was not changed`)
+    }
+
+    let keptAs: string | null = null
+    let current: BetterSqlite3.Database | null = null
+    if (fs.existsSync(library)) {
+      keptAs = freeName((n) => `${library}.before-restore-${stamp(at)}${n > 1 ? `-${n}` : ''}.bak`)
+      try {
+        current = new BetterSqlite3(library, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+        assertNotLocked(current, library)
+        await current.backup(keptAs, { progress: () => ALL_PAGES })
+      } catch (err) {
+        if (err instanceof QuotedeskError) {
+          current?.close()
+          throw err
+        }
+        // The current file is damaged: keep its bytes as they are, journal included.
+        current?.close()
+        current = null
+        removeWithSidecars(keptAs)
+        for (const suffix of ['', '-wal']) {
+          if (fs.existsSync(`${library}${suffix}`)) fs.copyFileSync(`${library}${suffix}`, `${keptAs}${suffix}`)
+        }
+      }
+    }
+
+    if (current) {
+      const source = new BetterSqlite3(staged, { fileMustExist: true })
+      try {
+        current.close()
+        await source.backup(library, { progress: () => ALL_PAGES })
+      } finally {
+        source.close()
+      }
+    } else {
+      // A stale -wal beside the new file would be replayed into it: it belongs to the old one.
+      for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${library}${suffix}`, { force: true })
+      fs.renameSync(staged, library)
+    }
+    return { restoredFrom: from, keptAs, articles: check.articles }
+  } finally {
+    removeWithSidecars(staged)
+  }
+}
