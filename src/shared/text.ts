@@ -40,8 +40,8 @@ export const LIMITS = {
   name: 300,
   note: 20_000,
   url: 2_000,
-  /** About 10 million characters: a 50 MB file of mostly multi-byte text. */
-  body: 20_000_000,
+  /** As many characters as the 50 MB import limit allows (a 50 MB file of ASCII), so every importable file fits. */
+  body: 50 * 1024 * 1024,
   query: 500,
 } as const
 

@@ -28,17 +28,31 @@ function invalid(fileName: string, issues: FaultIssue[]): QuotedeskError {
 }
 
 /** JSON.parse keeps "__proto__" as an own key; refuse it outright instead of trusting every consumer. */
-function protoKeys(value: unknown, path: PropertyKey[] = [], found: string[] = []): string[] {
-  if (found.length >= MAX_LISTED_ISSUES || value === null || typeof value !== 'object') return found
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => protoKeys(item, [...path, i], found))
-    return found
+/** Deeper than any real export: a hostile file nested 100,000 levels must not exhaust the stack. */
+const MAX_DEPTH = 64
+
+/**
+ * Walks the parsed JSON without recursion, listing `__proto__` keys (zod would drop them silently) and
+ * the first place nested deeper than any export can be.
+ */
+function scanKeys(value: unknown): { proto: string[]; tooDeep: string | null } {
+  const proto: string[] = []
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }]
+  while (stack.length > 0) {
+    const { value: node, path } = stack.pop() as { value: unknown; path: PropertyKey[] }
+    if (node === null || typeof node !== 'object') continue
+    if (path.length > MAX_DEPTH) return { proto, tooDeep: formatPath(path.slice(0, 8)) }
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ value: node[i], path: [...path, i] })
+      continue
+    }
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') {
+        if (proto.length < MAX_LISTED_ISSUES) proto.push(formatPath(path))
+      } else stack.push({ value: (node as Record<string, unknown>)[key], path: [...path, key] })
+    }
   }
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') found.push(formatPath(path))
-    else protoKeys((value as Record<string, unknown>)[key], [...path, key], found)
-  }
-  return found
+  return { proto, tooDeep: null }
 }
 
 /**
@@ -60,7 +74,10 @@ export function parseExportFile(fileName: string, bytes: Uint8Array): ExportV1 {
     const reason = err instanceof SyntaxError ? err.message : 'it is not UTF-8 text'
     throw new QuotedeskError('invalid_input', `${fileName} is not a valid Quotedesk export: ${reason}`)
   }
-  const proto = protoKeys(raw)
+  const { proto, tooDeep } = scanKeys(raw)
+  if (tooDeep !== null) {
+    throw invalid(fileName, [{ path: tooDeep, message: `nested more than ${MAX_DEPTH} levels deep; no export is` }])
+  }
   if (proto.length > 0) {
     throw invalid(
       fileName,

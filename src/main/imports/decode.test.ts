@@ -60,3 +60,18 @@ describe('markdownTitle', () => {
     expect(markdownTitle(text)).toBe(title)
   })
 })
+
+describe('damaged UTF-8', () => {
+  it('keeps the good characters around one bad byte and says what it replaced', async () => {
+    const { decodeBytes } = await import('./decode')
+    const bytes = Buffer.concat([Buffer.from('a'), Buffer.from([0xff]), Buffer.from('b “c,” she said. Café.')])
+    const decoded = decodeBytes(bytes)
+    expect(decoded.text).toBe('a\uFFFDb “c,” she said. Café.')
+    expect(decoded.notices.join(' ')).toMatch(/1 invalid byte \(the first at byte 1\)/)
+  })
+
+  it('still reads real Windows-1252 as Windows-1252', async () => {
+    const { decodeBytes } = await import('./decode')
+    expect(decodeBytes(Buffer.from([0x93, 0x48, 0x69, 0x94, 0x20, 0xe9])).text).toBe('“Hi” é')
+  })
+})

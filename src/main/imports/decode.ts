@@ -139,6 +139,36 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /**
+ * Counts well-formed multi-byte UTF-8 sequences and stray high bytes. Real Windows-1252 text almost
+ * never forms a valid sequence, so text that has them is UTF-8 with a few damaged bytes, not legacy text.
+ */
+export function utf8Damage(bytes: Uint8Array): { sequences: number; invalid: number; firstInvalid: number } {
+  let sequences = 0
+  let invalid = 0
+  let firstInvalid = -1
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] ?? 0
+    if (b < 0x80) continue
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0
+    // The second byte's range is narrower after E0, ED, F0 and F4: that is what rules out overlong
+    // forms and the surrogate range (CESU-8), as the WHATWG decoder does.
+    const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80
+    const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf
+    const second = bytes[i + 1] ?? 0
+    let ok = need > 0 && i + need < bytes.length && second >= lo && second <= hi
+    for (let k = 2; ok && k <= need; k++) ok = ((bytes[i + k] ?? 0) & 0xc0) === 0x80
+    if (ok) {
+      sequences++
+      i += need
+    } else {
+      invalid++
+      if (firstInvalid < 0) firstInvalid = i
+    }
+  }
+  return { sequences, invalid, firstInvalid }
+}
+
+/**
  * Bytes to text: a BOM wins, then strict UTF-8, then the declared charset or Windows-1252
  * (through iconv-lite: Node 20's own decoder maps 0x80–0x9F wrongly). Line ends are left alone.
  */
@@ -171,6 +201,17 @@ export function decodeBytes(bytes: Uint8Array, declared?: string): DecodedText {
     return { text: iconv.decode(Buffer.from(bytes), charset), encoding: charset, notices: [] }
   }
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', notices: [] }
+  const damage = utf8Damage(bytes)
+  if (damage.sequences > 0 && damage.sequences >= damage.invalid) {
+    // Reading it as Windows-1252 would turn every good “ and é into mojibake for the sake of one bad byte.
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      encoding: 'utf-8',
+      notices: [
+        `the file is UTF-8 with ${damage.invalid} invalid byte${damage.invalid === 1 ? '' : 's'} (the first at byte ${damage.firstInvalid}); replaced ${damage.invalid === 1 ? 'it' : 'them'} with �`,
+      ],
+    }
+  }
   const notice =
     charset === 'utf-8'
       ? 'the file says it is UTF-8 but is not; read it as Windows-1252'

@@ -279,7 +279,10 @@ function clean(value: string | null | undefined): string | undefined {
  * title, byline and published date from the page's metadata. Scripts never run: linkedom does
  * not execute them, and only text is kept, so `onerror=` and `javascript:` links leave nothing.
  */
-export function readHtml(html: string): HtmlArticle {
+export function readHtml(input: string): HtmlArticle {
+  // A fragment without <body> leaves linkedom's body empty and the content hanging off documentElement,
+  // where neither the depth guard nor the text fallback would see it.
+  const html = /<body[\s>]/i.test(input) ? input : `<!doctype html><html><body>${input}</body></html>`
   const parsed = parseHTML(html).document
   const doc: DomDocument = parsed
   const notices: string[] = []
