@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../test/helpers/db'
+import { openLibrary } from '../db/connection'
+import { createHandlers } from '../services'
 import { main } from './main'
 
 let dir: string
@@ -66,6 +68,20 @@ describe('quotedesk analyze', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/story\.md: 1 quotes/)
     expect(stdout).toMatch(/“It is a great day,”/)
+  })
+
+  it('matches people already in the library', async () => {
+    fs.writeFileSync(path.join(dir, 'story.txt'), '“We are ready,” said the harbour master.')
+    const library = await openLibrary(db)
+    const entity = await createHandlers(library)['entities:create']({
+      kind: 'person',
+      name: 'Ines Duarte',
+      aliases: ['the harbour master'],
+    })
+    await library.close()
+    const { stdout } = await run(['analyze', 'story.txt', '--json'])
+    const out = JSON.parse(stdout) as { quotes: { speaker: { name: string; entityId?: string } | null }[] }
+    expect(out.quotes[0]?.speaker).toEqual({ name: 'Ines Duarte', entityId: entity.id })
   })
 
   it.each([

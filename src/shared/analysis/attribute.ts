@@ -47,11 +47,17 @@ export function attribute(
   const out: Attribution[] = contexts.map(() => NONE)
   const state: SpeakerState = { lastSpeaker: -1, lastSpeakerParagraph: -10, topic: -1, narrator: -1 }
   let topicCursor = 0
+  const mentionNear = (k: number): boolean => {
+    for (let j = k; j < k + 6 && j < t.count; j++) if (entities.mentionByFirstToken[j]! >= 0) return true
+    return false
+  }
   /** Follows sentence subjects up to token `until`, so pronouns can lean on the current topic. */
   const advanceTopic = (until: number): void => {
     for (; topicCursor < until && topicCursor < t.count; topicCursor++) {
       const f = t.flags[topicCursor]!
       if (!(f & SENTENCE_START) || f & IN_QUOTE || !(f & WORD)) continue
+      // Only a mention can change the topic, and forward() finds one only if it starts within 6 tokens.
+      if (!mentionNear(topicCursor)) continue
       for (let k = topicCursor, n = 0; n < 3 && k < t.count && reader.isWord(k); k++, n++) {
         const p = reader.forward(k, Math.min(t.count, k + 12))
         if (p === null) continue
@@ -64,6 +70,14 @@ export function attribute(
       }
     }
   }
+  /** Whom each quotation addresses by name ("Tuppence, old bean!"), found once: -2 until asked. */
+  const addressees = new Int32Array(contexts.length).fill(-2)
+  const addresseeAt = (i: number): number => {
+    if (addressees[i] === -2) addressees[i] = addresseeOf(text, t, entities, contexts[i]!)
+    return addressees[i]!
+  }
+  /** The last quotation paragraph and whom its first quotation addressed by name (-1 if no one). */
+  const addressed = { para: -10, entity: -1 }
   const groupOwner = new Map<number, Attribution>()
   const byGroup = new Map<number, number[]>()
   contexts.forEach((ctx, i) => {
@@ -74,8 +88,17 @@ export function attribute(
   const hasCue = (i: number): boolean => cues[i] !== null && cues[i] !== undefined
   const turns = new TurnHistory(isDialogue(contexts, hasCue))
   const namedSpeakers = new Set<number>()
-  for (const c of cues)
-    if (c !== null && c.phrase.type === 'mention') namedSpeakers.add(entities.mentions[c.phrase.mention]!.entity)
+  for (const c of cues) {
+    if (c === null || c.phrase.type !== 'mention') continue
+    const e = entities.mentions[c.phrase.mention]!.entity
+    namedSpeakers.add(e)
+    // A name with no other evidence that speaks ("“…,” laughed Winterbourne") is a person.
+    const r = entities.records[e]!
+    if (r.kind === 'other' && !r.isKnown && r.nameTokens.length <= 3) {
+      r.kind = 'person'
+      r.confidence = Math.max(r.confidence, 0.5)
+    }
+  }
   // Paragraphs whose cues all name someone else: their quotes address the narrator, not speak as them.
   const cueKinds = new Map<number, { other: boolean; first: boolean }>()
   cues.forEach((c, i) => {
@@ -219,7 +242,26 @@ export function attribute(
       const ctx = contexts[k]!
       if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || ctx.beforeStart !== ctx.beforeEnd)
         continue
+      // The reply names the speaker: "“TOMMY, old thing!” ¶ “Tuppence, old bean!”".
+      const named = repliedTo(entities, contexts, j, para, k, addresseeAt)
+      if (named >= 0) {
+        out[k] = { speaker: { entity: named }, confidence: 0.55, cue: null, method: 'turn-taking', isDocument: false }
+        continue
+      }
       const guess = turns.next(para)
+      // An unattributed quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”").
+      if (guess === null && addressed.para === para - 1 && addressed.entity >= 0) {
+        if (addressed.entity !== addresseeAt(k) && entities.records[addressed.entity]!.kind === 'person') {
+          out[k] = {
+            speaker: { entity: addressed.entity },
+            confidence: 0.5,
+            cue: null,
+            method: 'turn-taking',
+            isDocument: false,
+          }
+          continue
+        }
+      }
       if (guess !== null)
         out[k] = {
           speaker: guess.speaker,
@@ -237,6 +279,9 @@ export function attribute(
         out[k] = { ...out[source]!, confidence: Math.min(0.6, out[source]!.confidence), method: 'same paragraph' }
     }
 
+    addressed.para = para
+    addressed.entity = -1
+    for (let k = i; k < j && addressed.entity < 0; k++) addressed.entity = addresseeAt(k)
     for (let k = i; k < j; k++) {
       const a = out[k]!
       const ctx = contexts[k]!
@@ -255,12 +300,31 @@ export function attribute(
           para,
           a.speaker,
           text.charCodeAt(ctx.quote.end - 2) === 63 || text.charCodeAt(ctx.quote.end - 1) === 63,
-          addresseeOf(text, t, entities, ctx),
+          addresseeAt(k),
         )
     }
     i = j
   }
   return out
+}
+
+/**
+ * The person the next paragraph's quotation addresses by name, when that paragraph follows right
+ * after and opens with a quotation: the speaker it answers. -1 if none.
+ */
+function repliedTo(
+  entities: EntityIndex,
+  contexts: QuoteContext[],
+  next: number,
+  para: number,
+  own: number,
+  addresseeAt: (i: number) => number,
+): number {
+  const reply = contexts[next]
+  if (reply === undefined || reply.quote.paragraph !== para + 1 || reply.beforeStart !== reply.beforeEnd) return -1
+  const addressee = addresseeAt(next)
+  if (addressee < 0 || addressee === addresseeAt(own)) return -1
+  return entities.records[addressee]!.kind === 'person' ? addressee : -1
 }
 
 /**
@@ -411,6 +475,16 @@ function actionBeat(reader: PhraseReader, t: Tokens, ctx: QuoteContext): Cue | n
   if (ctx.beforeStart < ctx.beforeEnd) {
     const c = tryAt(ctx.beforeStart, ctx.beforeEnd)
     if (c !== null) return c
+  }
+  // The narration just before a quote that opens its sentence: "Holmes leaned forward. “…”".
+  if (ctx.beforeStart === ctx.beforeEnd && !ctx.followsQuote) {
+    let s = ctx.inStart - 1
+    if (s < ctx.paragraphFirstToken || t.flags[s]! & IN_QUOTE) return null
+    while (s > ctx.paragraphFirstToken && !(t.flags[s]! & SENTENCE_START)) {
+      if (t.flags[s]! & IN_QUOTE) return null
+      s--
+    }
+    return tryAt(s, ctx.inStart)
   }
   return null
 }

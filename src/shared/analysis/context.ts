@@ -1,6 +1,6 @@
 import type { RawQuote } from './detect'
 import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS } from './lexicon'
-import { CAP, IN_QUOTE, SENTENCE_START, type Tokens, WORD, tokenAt } from './tokens'
+import { CAP, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt, wordClass } from './tokens'
 
 /** Bounds keep every look-around constant-size, so the whole pass stays linear. */
 const MAX_BEFORE = 60
@@ -153,8 +153,8 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
 
 function isSpeechWord(t: Tokens, k: number, word: (k: number) => string): boolean {
   if (!(t.flags[k]! & WORD)) return false
-  const w = word(k)
-  return SPEECH_VERBS.has(w) || (w === 'according' && word(k + 1) === 'to')
+  if (wordClass(t, k) & SPEECH_VERB) return true
+  return word(k) === 'according' && word(k + 1) === 'to'
 }
 
 function endsWithPunct(text: string, q: RawQuote): boolean {
@@ -178,7 +178,12 @@ export function isScareQuote(ctx: QuoteContext): boolean {
   if (ctx.wordCount > 4) return false
   const prev = ctx.previousWord
   if (ctx.isEmbedded && TERM_NOUNS.has(prev)) return true
-  if (ctx.isEmbedded && ctx.isTitleCase && (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled'))
+  // "the song “Sakura”", "branded “Fernhill Reimagined”", "the “Trois Couronnes,”": a title or a name.
+  if (
+    ctx.isEmbedded &&
+    ctx.isTitleCase &&
+    (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled' || prev === 'the')
+  )
     return true
   // "what it calls a “lifestyle village”": a naming verb, a determiner, then the term.
   if (ctx.isEmbedded && DETERMINERS.has(prev) && NAMING_VERBS.has(ctx.wordBeforePrevious)) return true

@@ -28,7 +28,8 @@ interface Open {
  * its paragraph. An unclosed outer quote carries into the next paragraph only when that paragraph
  * opens with a mark of the same family; otherwise it is bounded to its paragraph and flagged.
  */
-export function detectQuotes(text: string, paragraphs: Paragraph[]): RawQuote[] {
+export function detectQuotes(text: string, paragraphs: Paragraph[], markPositions?: number[]): RawQuote[] {
+  let cursor = 0
   const out: RawQuote[] = []
   let nextGroup = 0
   let carry: { family: MarkFamily; groupId: number } | null = null
@@ -49,7 +50,17 @@ export function detectQuotes(text: string, paragraphs: Paragraph[]): RawQuote[] 
     }
     blockGroup = -1
 
-    const marks = paragraphMarks(text, para.start, para.end)
+    let marks: Mark[]
+    if (markPositions === undefined) marks = paragraphMarks(text, para.start, para.end)
+    else {
+      // The quotation-mark offsets found while splitting paragraphs: only those inside this one.
+      marks = []
+      while (cursor < markPositions.length && markPositions[cursor]! < para.start) cursor++
+      for (; cursor < markPositions.length && markPositions[cursor]! < para.end; cursor++) {
+        const mark = readMark(text, markPositions[cursor]!, para.start, para.end)
+        if (mark !== null) marks.push(mark)
+      }
+    }
     const inherited = carry
     carry = null
     if (marks.length === 0) continue

@@ -15,10 +15,30 @@ import {
   PLACE_SUFFIXES,
   SPEECH_VERBS,
   TITLES,
-  WORK_NOUNS,
   WORK_ROLE_NOUNS,
 } from './lexicon'
-import { ALL_CAPS, CAP, IN_QUOTE, MARK, POSS, SENTENCE_START, type Tokens, WORD, lowerAt, wordIdAt } from './tokens'
+import {
+  ALL_CAPS,
+  CAP,
+  GIVEN_NAME,
+  IN_QUOTE,
+  MARK,
+  ORG_NAME,
+  ORG_SUFFIX,
+  PERSON_NOUN,
+  PLACE_NAME,
+  PLACE_SUFFIX,
+  POSS,
+  SENTENCE_START,
+  SPEECH_VERB,
+  type Tokens,
+  WORD,
+  WORK_NOUN,
+  WORK_ROLE_NOUN,
+  lowerAt,
+  wordClass,
+  wordIdAt,
+} from './tokens'
 import type { EntityKind, EntityRole, KnownEntity } from './types'
 
 type Scored = 'person' | 'organization' | 'work' | 'place'
@@ -42,6 +62,8 @@ export interface EntityRecord {
   /** Another record this one was folded into (surname seen before the full name). */
   mergedInto: number
   lastToken: number
+  /** Seen after a lower-case "the" ("the Trois Couronnes"): no guess that it is a person. */
+  afterThe?: boolean
   /** nameTokens joined by spaces, cached. */
   bare?: string
 }
@@ -146,7 +168,7 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
     for (const a of r.aliases) target.aliases.add(a)
     r.mentions = []
   }
-  for (const r of records) r.mentions.sort((a, b) => a.start - b.start)
+  for (const r of records) if (!isSorted(r.mentions)) r.mentions.sort((a, b) => a.start - b.start)
 
   const mentionByLastToken = new Int32Array(t.count).fill(-1)
   const mentionByFirstToken = new Int32Array(t.count).fill(-1)
@@ -160,6 +182,11 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
   classify(text, t, index)
   countPronouns(text, t, index)
   return index
+}
+
+function isSorted(mentions: Mention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1]!.start > mentions[i]!.start) return false
+  return true
 }
 
 const ID_SPACE = 2 ** 26
@@ -538,49 +565,64 @@ const PREPOSITIONS_OF_PLACE = new Set(['in', 'at', 'from', 'near', 'across', 'ou
 const WORK_CONTEXT_BEFORE = new Set(['season', 'seasons', 'episode', 'episodes', 'cast', 'sequel', 'adaptation'])
 const ORG_PEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'employees', 'staff'])
 
+/** The record's name words joined by spaces are in `list` (cached on the record). */
+function joinedIs(r: EntityRecord, list: ReadonlySet<string>): boolean {
+  return list.has((r.bare ??= r.nameTokens.join(' ')))
+}
+
 function scoreEvidence(text: string, t: Tokens, index: EntityIndex): void {
   for (const m of index.mentions) {
     const r = index.records[m.entity]!
     if (r.isKnown) continue
-    const first = lowerAt(text, t, m.tokenStart)
-    const last = lowerAt(text, t, m.tokenEnd - 1)
+    // Lexicon tests go through per-word class bits (one lookup per distinct word, see wordClass).
+    const firstClass = wordClass(t, m.tokenStart)
+    const lastClass = wordClass(t, m.tokenEnd - 1)
     const single = m.tokenEnd - m.tokenStart === 1
-    const joined = single ? first : (r.bare ??= r.nameTokens.join(' '))
-    const next = isWord(t, m.tokenEnd) ? lowerAt(text, t, m.tokenEnd) : ''
-    const prev = isWord(t, m.tokenStart - 1) ? lowerAt(text, t, m.tokenStart - 1) : ''
+    const hasNext = isWord(t, m.tokenEnd)
+    const nextClass = hasNext ? wordClass(t, m.tokenEnd) : 0
+    const next = hasNext ? lowerAt(text, t, m.tokenEnd) : ''
+    const hasPrev = isWord(t, m.tokenStart - 1)
+    const prevClass = hasPrev ? wordClass(t, m.tokenStart - 1) : 0
+    const prev = hasPrev ? lowerAt(text, t, m.tokenStart - 1) : ''
     const prev2 = isWord(t, m.tokenStart - 2) ? lowerAt(text, t, m.tokenStart - 2) : ''
     const isPoss = (t.flags[m.tokenEnd - 1]! & POSS) !== 0
     const s = r.scores
     if (r.title !== '') s.person += 3
     // A name addressed inside a quotation ("I think, Watson, that…") is a person.
     if (t.flags[m.tokenStart]! & IN_QUOTE && isVocative(text, t, m.tokenStart, m.tokenEnd)) s.person += 1.5
-    if (!single && (MALE_NAMES.has(first) || FEMALE_NAMES.has(first))) s.person += 2
-    if (single && (MALE_NAMES.has(first) || FEMALE_NAMES.has(first))) s.person += 1
-    if (!isPoss && SPEECH_VERBS.has(next)) {
+    if (firstClass & GIVEN_NAME) s.person += single ? 1 : 2
+    if (!isPoss && nextClass & SPEECH_VERB) {
       s.person += 1
       s.organization += 0.5
     }
-    if (PERSON_NOUNS.has(prev) && !(t.flags[m.tokenStart - 1]! & CAP)) s.person += 2
-    if (ORG_NAMES.has(joined) || ORG_NAMES.has(first)) s.organization += 4
-    if (ORG_SUFFIXES.has(last) && !single) s.organization += 3
-    if (t.flags[m.tokenStart]! & ALL_CAPS && single && first.length <= 5) s.organization += 1
+    if (prevClass & PERSON_NOUN && !(t.flags[m.tokenStart - 1]! & CAP)) s.person += 2
+    if (firstClass & ORG_NAME || (!single && joinedIs(r, ORG_NAMES))) s.organization += 4
+    if (lastClass & ORG_SUFFIX && !single) s.organization += 3
+    if (t.flags[m.tokenStart]! & ALL_CAPS && single && lowerAt(text, t, m.tokenStart).length <= 5) s.organization += 1
     if (ORG_PEOPLE.has(next)) s.organization += 2
-    if (!isPoss && WORK_NOUNS.has(next)) s.work += 3
-    if (!isPoss && WORK_ROLE_NOUNS.has(next)) s.work += 3
-    if (WORK_NOUNS.has(prev) && (prev2 === 'the' || prev2 === 'a' || prev2 === 'new' || prev2 === '')) s.work += 3
+    if (!isPoss && nextClass & WORK_NOUN) s.work += 3
+    if (!isPoss && nextClass & WORK_ROLE_NOUN) s.work += 3
+    if (prevClass & WORK_NOUN && (prev2 === 'the' || prev2 === 'a' || prev2 === 'new' || prev2 === '')) s.work += 3
     if (prev === 'of' && WORK_CONTEXT_BEFORE.has(prev2)) s.work += 2
     if (isItalic(text, m.start, m.end)) s.work += 3
-    if (PLACE_NAMES.has(joined) || (single && PLACE_NAMES.has(first))) s.place += 3
-    if (PLACE_SUFFIXES.has(last) && !single) s.place += 2
+    if (single ? firstClass & PLACE_NAME : joinedIs(r, PLACE_NAMES)) s.place += 3
+    if (lastClass & PLACE_SUFFIX && !single) s.place += 2
     if (PREPOSITIONS_OF_PLACE.has(prev)) s.place += 0.5
+    // "the Trois Couronnes", "the Yellow Diamond": a lower-case "the" before a name without a title
+    // is a place or thing far more often than a person (used when nothing else is known).
+    if (prev === 'the' && r.title === '' && !(t.flags[m.tokenStart - 1]! & CAP)) r.afterThe = true
   }
 }
+
+const TITLE_CONTEXT = new Set(['the', 'a', 'an', 'of', 'at', 'in', 'to', 'from', 'on', 'into', 'called', 'named'])
 
 export function isVocative(text: string, t: Tokens, start: number, end: number): boolean {
   const before = start > 0 ? text[t.start[start - 1]!]! : ''
   const after = end < t.count ? text[t.start[end]!]! : ''
   const prevWord = lowerAt(text, t, start - 1)
-  const opens = before === ',' || (start > 0 && (t.flags[start - 1]! & MARK) !== 0) || prevWord === 'dear'
+  // "of the “Trois Couronnes,”": a name quoted after an article or preposition is a title, not a vocative.
+  const quoted = start > 0 && (t.flags[start - 1]! & MARK) !== 0 && !TITLE_CONTEXT.has(lowerAt(text, t, start - 2))
+  const opens = before === ',' || quoted || prevWord === 'dear'
   const closes = after === ',' || after === '!' || after === '?' || (end < t.count && (t.flags[end]! & MARK) !== 0)
   return opens && closes
 }
@@ -720,7 +762,7 @@ function classify(text: string, t: Tokens, index: EntityIndex): void {
     if (s[best] > 0) {
       r.kind = best
       r.confidence = Math.min(0.95, 0.5 + s[best] / 10)
-    } else if (isPersonLike(r)) {
+    } else if (isPersonLike(r) && r.afterThe !== true) {
       r.kind = 'person'
       r.confidence = 0.4
     } else {

@@ -2,8 +2,8 @@ import { type Attribution, attribute } from './attribute'
 import { type QuoteContext, buildContext, isScareQuote } from './context'
 import { UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
-import { splitParagraphs } from './paragraphs'
-import { IN_QUOTE, type Tokens, lowerAt, tokenAt, tokenize } from './tokens'
+import { splitParagraphsAndMarks } from './paragraphs'
+import { IN_QUOTE, type Tokens, lowerAt, tokenAt, tokenize, trimSharedVocabulary } from './tokens'
 import type { AnalyzeOptions, Analysis, AnalyzedEntity, AnalyzedQuote } from './types'
 
 export type {
@@ -28,8 +28,8 @@ export const REVIEW_THRESHOLD = 0.6
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const source = typeof text === 'string' ? text : ''
-  const paragraphs = splitParagraphs(source)
-  const detected = detectQuotes(source, paragraphs)
+  const { paragraphs, marks } = splitParagraphsAndMarks(source)
+  const detected = detectQuotes(source, paragraphs, marks)
   const t = tokenize(
     source,
     paragraphs.map((p) => p.start),
@@ -59,11 +59,13 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
   const entities = extractEntities(source, t, options.knownEntities ?? [])
   const attributions = attribute(source, t, entities, contexts, paragraphs)
-  return {
+  const result: Analysis = {
     text: source,
     quotes: contexts.map((ctx, i) => toQuote(source, ctx, attributions[i]!, entities)),
     entities: toEntities(entities),
   }
+  trimSharedVocabulary()
+  return result
 }
 
 function clearQuoted(t: Tokens, start: number, end: number): void {

@@ -1,4 +1,5 @@
 import { isSpaceCode } from './chars'
+import { isQuoteMarkCode } from './marks'
 
 export interface Paragraph {
   start: number
@@ -12,6 +13,15 @@ export interface Paragraph {
  * single newlines inside a paragraph); otherwise every line is a paragraph, as pasted web copy is.
  */
 export function splitParagraphs(text: string): Paragraph[] {
+  return splitParagraphsAndMarks(text).paragraphs
+}
+
+/**
+ * The paragraphs, and the offset of every quotation-mark character in the text (ascending), found
+ * in the same pass so quote detection need not read the text again.
+ */
+export function splitParagraphsAndMarks(text: string): { paragraphs: Paragraph[]; marks: number[] } {
+  const marks: number[] = []
   // One pass over the characters classifies every line (blank? does it open with ">"?); the
   // grouping then works on lines only.
   const lineEnd: number[] = []
@@ -21,19 +31,23 @@ export function splitParagraphs(text: string): Paragraph[] {
   let lineBlank = true
   let lead = 2
   const n = text.length
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
     if (c === 10) {
-      if (i < n && lineBlank && lineEnd.length > 0) hasBlank = true
+      if (lineBlank && lineEnd.length > 0) hasBlank = true
       lineEnd.push(i)
       lineKind.push(lineBlank ? 0 : lead)
       lineBlank = true
       lead = 2
       continue
     }
+    if (c < 128 ? c === 34 || c === 39 : c >= 171 && isQuoteMarkCode(c)) marks.push(i)
     if (lineBlank && !isSpaceCode(c)) lineBlank = false
     if (lead === 2 && c !== 32 && c !== 9 && c !== 13) lead = c === 62 ? 1 : 3
   }
+  // The last line ends with the text (it never makes the text one "with blank lines").
+  lineEnd.push(n)
+  lineKind.push(lineBlank ? 0 : lead)
   const out: Paragraph[] = []
   const push = (start: number, end: number, block: boolean): void => {
     const trimmed = trimRange(text, start, end)
@@ -67,7 +81,7 @@ export function splitParagraphs(text: string): Paragraph[] {
     from = br + 1
   }
   if (runStart >= 0) push(runStart, runEnd, runQuoted && runSawQuote)
-  return out
+  return { paragraphs: out, marks }
 }
 
 export function trimRange(text: string, start: number, end: number): [number, number] {

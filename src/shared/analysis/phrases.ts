@@ -1,6 +1,6 @@
 import type { EntityIndex, EntityRecord } from './entities'
-import { DOCUMENT_NOUNS, HONORIFICS, PERSON_NOUNS, TITLES, WORK_NOUNS } from './lexicon'
-import { CAP, IN_QUOTE, POSS, type Tokens, WORD, lowerAt } from './tokens'
+import { DOCUMENT_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
+import { CAP, IN_QUOTE, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
 
 /** A noun phrase that can name a speaker, in token indices (end exclusive). */
 export type Phrase =
@@ -83,8 +83,7 @@ export class PhraseReader {
     }
     // "director Wash Westmoreland said", "said retail analyst Tom Arkwright"
     for (let j = k; j < k + 3 && j < limit && this.isWord(j); j++) {
-      const wj = this.word(j)
-      const isRole = PERSON_NOUNS.has(wj) || TITLES.has(wj) || HONORIFICS.has(wj)
+      const isRole = (wordClass(this.t, j) & ROLE_WORD) !== 0
       if (this.t.flags[j]! & CAP && !isRole) break
       if (!isRole) continue
       const next = mentionByFirstToken[j + 1] ?? -1
@@ -99,6 +98,10 @@ export class PhraseReader {
     let end = k + 1
     while (end < limit && end < k + 4 && this.isWord(end) && !(this.t.flags[end]! & CAP) && !STOP.has(this.word(end)))
       end++
+    // "said the burly Moze": adjectives before a name belong to the name.
+    const named = end < limit && article === 'the' ? (this.entities.mentionByFirstToken[end] ?? -1) : -1
+    if (named >= 0 && this.entities.mentions[named]!.tokenEnd <= limit && this.entityOf(named).kind === 'person')
+      return { type: 'mention', start: k, end: this.entities.mentions[named]!.tokenEnd, mention: named }
     if (end === k + 1) return null
     return { type: 'descriptor', start: k, end, head: this.word(end - 1), caps: [], owner: -1, ownerNoun: '', article }
   }

@@ -64,6 +64,18 @@ describe('analyze on any string', () => {
     )
   })
 
+  it('gives the same result whatever was analysed before (the word table is shared between calls)', () => {
+    fc.assert(
+      fc.property(tricky, tricky, (text, other) => {
+        const first = JSON.stringify(analyze(text))
+        analyze(other)
+        analyze(text.toUpperCase() + other)
+        expect(JSON.stringify(analyze(text))).toBe(first)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('survives hostile inputs', () => {
     const hostile = [
       '',

@@ -31,11 +31,14 @@ export const NARRATOR = 'I (narrator)'
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some'])
 
 /** A role's family by its head (last) word: "finance minister" → minister, "novelist" → author. */
-function roleFamily(role: string): string {
-  const direct = ROLE_FAMILY.get(role)
-  if (direct !== undefined) return direct
-  const head = role.slice(role.lastIndexOf(' ') + 1)
-  return ROLE_FAMILY.get(head) ?? head
+function roleFamily(role: string, cache: Map<string, string>): string {
+  let family = cache.get(role)
+  if (family === undefined) {
+    const head = role.slice(role.lastIndexOf(' ') + 1)
+    family = ROLE_FAMILY.get(role) ?? ROLE_FAMILY.get(head) ?? head
+    cache.set(role, family)
+  }
+  return family
 }
 
 /** The lower-case words of a descriptor without its determiner: "The harbour master" → "harbour master". */
@@ -61,6 +64,9 @@ export class Resolver {
   /** People the text gives a role; descriptors are matched against these only. */
   private readonly roleHolders: number[] = []
   private readonly byName = new Map<string, number>()
+  private readonly families = new Map<string, string>()
+  private readonly candidateIds: number[] = []
+  private readonly candidateScores: number[] = []
   /** People named with a leading title or role word, by that word: "parson" → Parson Tringham. */
   private readonly byTitleWord = new Map<string, number[]>()
 
@@ -139,7 +145,7 @@ export class Resolver {
     const family = ROLE_FAMILY.get(p.head) ?? p.head
     const caps = new Set(p.caps.map((c) => c.toLowerCase()))
     // "the harbour master" against the role "harbour master": the same words are an exact match.
-    const words = descriptorWords(label)
+    let words: string | undefined
     let exact = -1
     let any = -1
     const { records } = this.entities
@@ -147,8 +153,11 @@ export class Resolver {
       const r = records[i]!
       if (r.kind !== 'person') continue
       for (const role of r.roles) {
-        if (roleFamily(role.role) !== family) continue
-        if ((role.of !== undefined && caps.has(role.of.toLowerCase())) || (caps.size === 0 && role.role === words)) {
+        if (roleFamily(role.role, this.families) !== family) continue
+        if (
+          (role.of !== undefined && caps.has(role.of.toLowerCase())) ||
+          (caps.size === 0 && role.role === (words ??= descriptorWords(label)))
+        ) {
           if (exact < 0 || this.lastMentionBefore(r, pos) > this.lastMentionBefore(records[exact]!, pos)) exact = i
         }
         if (any < 0 || this.lastMentionBefore(r, pos) > this.lastMentionBefore(records[any]!, pos)) any = i
@@ -239,7 +248,8 @@ export class Resolver {
       last !== undefined &&
       last.kind === 'person' &&
       paragraph - state.lastSpeakerParagraph <= 3 &&
-      (gender === '' || last.gender === '' || last.gender === gender)
+      // A name with no sign of being a person ("Trois Couronnes") never takes a gendered pronoun.
+      (gender === '' || last.gender === gender || (last.gender === '' && last.confidence > 0.4))
     if (gender === '' && lastFits) return state.lastSpeaker
     const topic = state.topic >= 0 ? records[state.topic] : undefined
     if (
@@ -249,7 +259,11 @@ export class Resolver {
       (gender === '' || topic.gender === '' || topic.gender === gender)
     )
       return state.topic
-    const scores = new Map<number, number>()
+    // Candidates in first-seen order with their scores (at most 40, so a linear search is cheapest).
+    const ids = this.candidateIds
+    const scores = this.candidateScores
+    ids.length = 0
+    scores.length = 0
     let rank = 0
     for (let i = this.mentionBefore(pos), n = 0; i >= 0 && n < MAX_CANDIDATE_MENTIONS; i--, n++) {
       const m = mentions[i]!
@@ -259,18 +273,21 @@ export class Resolver {
       // A capitalised pair with no sign of being a person ("Happy Family") only as a last resort.
       const isWeak = r.confidence <= 0.4
       if (gender !== '' && r.gender !== '' && r.gender !== gender) continue
-      let score = scores.get(m.entity)
-      if (score === undefined) {
-        score = 1 - 0.15 * rank++ - (isWeak ? 0.6 : 0)
+      if (gender !== '' && isWeak && r.gender === '') continue
+      let slot = ids.indexOf(m.entity)
+      if (slot < 0) {
+        let score = 1 - 0.15 * rank++ - (isWeak ? 0.6 : 0)
         if (gender !== '' && r.gender === gender) score += 0.1
         if (m.entity === state.lastSpeaker && lastFits) score += 0.25
+        slot = ids.length
+        ids.push(m.entity)
+        scores.push(score)
       }
-      if (this.t.flags[m.tokenStart]! & SENTENCE_START) score += 0.2
-      scores.set(m.entity, score)
+      if (this.t.flags[m.tokenStart]! & SENTENCE_START) scores[slot] = scores[slot]! + 0.2
     }
     let best = -1
     let bestScore = -Infinity
-    for (const [e, s] of scores) if (s > bestScore) [best, bestScore] = [e, s]
+    for (let c = 0; c < ids.length; c++) if (scores[c]! > bestScore) [best, bestScore] = [ids[c]!, scores[c]!]
     if (best < 0 && lastFits) return state.lastSpeaker
     return best
   }

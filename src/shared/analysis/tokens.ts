@@ -1,5 +1,19 @@
 import { changesCase, isAlnumAt, isApostropheCode, isDashCode, isSpaceCode, isUpperAt } from './chars'
-import { ABBREVIATIONS } from './lexicon'
+import {
+  ABBREVIATIONS,
+  FEMALE_NAMES,
+  HONORIFICS,
+  MALE_NAMES,
+  ORG_NAMES,
+  ORG_SUFFIXES,
+  PERSON_NOUNS,
+  PLACE_NAMES,
+  PLACE_SUFFIXES,
+  SPEECH_VERBS,
+  TITLES,
+  WORK_NOUNS,
+  WORK_ROLE_NOUNS,
+} from './lexicon'
 import { isQuoteMarkCode } from './marks'
 
 const SPACE_BIT = 1
@@ -38,16 +52,41 @@ export interface Tokens {
   wordId: Int32Array
   words: string[]
   vocabulary: Vocabulary
+  /** The text the offsets point into. */
+  text: string
 }
 
 /** Interned lower-case word id of token k (0 <= k < count): equal words share one id and one string. */
 export function wordIdAt(t: Tokens, k: number): number {
   let id = t.wordId[k]!
   if (id < 0) {
-    id = t.vocabulary.idOf(t.start[k]!, t.end[k]!)
+    id = t.vocabulary.idOf(t.text, t.start[k]!, t.end[k]!)
     t.wordId[k] = id
   }
   return id
+}
+
+/** Lexicon classes (SPEECH_VERB, ROLE_WORD, …) of token k's word, looked up once per distinct word. */
+export function wordClass(t: Tokens, k: number): number {
+  const id = wordIdAt(t, k)
+  const v = t.vocabulary
+  let cls = v.classes[id]!
+  if (cls === 0) {
+    const w = t.words[id]!
+    cls = CLASSIFIED
+    if (SPEECH_VERBS.has(w)) cls |= SPEECH_VERB
+    if (PERSON_NOUNS.has(w) || TITLES.has(w) || HONORIFICS.has(w)) cls |= ROLE_WORD
+    if (MALE_NAMES.has(w) || FEMALE_NAMES.has(w)) cls |= GIVEN_NAME
+    if (ORG_NAMES.has(w)) cls |= ORG_NAME
+    if (PLACE_NAMES.has(w)) cls |= PLACE_NAME
+    if (ORG_SUFFIXES.has(w)) cls |= ORG_SUFFIX
+    if (PLACE_SUFFIXES.has(w)) cls |= PLACE_SUFFIX
+    if (PERSON_NOUNS.has(w)) cls |= PERSON_NOUN
+    if (WORK_NOUNS.has(w)) cls |= WORK_NOUN
+    if (WORK_ROLE_NOUNS.has(w)) cls |= WORK_ROLE_NOUN
+    v.classes[id] = cls
+  }
+  return cls
 }
 
 /** Lower-case text of token k ('' outside the text); interned, so it costs no allocation. */
@@ -60,14 +99,28 @@ export function lowerAt(_text: string, t: Tokens, k: number): string {
  * Interns the lower-case text of tokens without slicing them: ASCII words are hashed and compared
  * in place, one-unit tokens are looked up by code unit, and only other words are sliced.
  */
+/** Lexicon classes of a word, computed once per distinct word (see wordClass). */
+export const SPEECH_VERB = 1
+/** A person noun, title or honorific: "director", "mayor", "dr". */
+export const ROLE_WORD = 2
+export const GIVEN_NAME = 4
+export const ORG_NAME = 8
+export const PLACE_NAME = 16
+export const ORG_SUFFIX = 32
+export const PLACE_SUFFIX = 64
+export const PERSON_NOUN = 128
+export const WORK_NOUN = 256
+export const WORK_ROLE_NOUN = 512
+const CLASSIFIED = 1 << 30
+
 export class Vocabulary {
   readonly words: string[] = []
+  classes = new Uint32Array(1024)
   private hashes = new Int32Array(1024)
   private table = new Int32Array(4096).fill(-1)
-  private readonly single = new Int32Array(0x10000).fill(-1)
+  /** Ids of one-unit tokens by code unit (Latin-1), and of other one-unit tokens by their text. */
+  private readonly single = new Int32Array(256).fill(-1)
   private readonly other = new Map<string, number>()
-
-  constructor(private readonly text: string) {}
 
   private add(word: string, hash: number): number {
     const id = this.words.length
@@ -76,15 +129,18 @@ export class Vocabulary {
       const h = new Int32Array(id * 2)
       h.set(this.hashes)
       this.hashes = h
+      const c = new Uint32Array(id * 2)
+      c.set(this.classes)
+      this.classes = c
     }
     this.hashes[id] = hash
     return id
   }
 
-  idOf(s: number, e: number): number {
-    const text = this.text
+  idOf(text: string, s: number, e: number): number {
     if (e - s === 1) {
       const c = text.charCodeAt(s)
+      if (c >= 256) return this.internOther(text.slice(s, e).toLowerCase())
       let id = this.single[c]!
       if (id < 0) {
         id = this.internOther(text.slice(s, e).toLowerCase())
@@ -105,7 +161,7 @@ export class Vocabulary {
     for (;;) {
       const id = table[slot]!
       if (id < 0) break
-      if (this.hashes[id] === h && this.same(this.words[id]!, s, e)) return id
+      if (this.hashes[id] === h && this.same(text, this.words[id]!, s, e)) return id
       slot = (slot + 1) & mask
     }
     const word = text.slice(s, e).toLowerCase()
@@ -119,9 +175,8 @@ export class Vocabulary {
 
   private filled = 0
 
-  private same(word: string, s: number, e: number): boolean {
+  private same(text: string, word: string, s: number, e: number): boolean {
     if (word.length !== e - s) return false
-    const text = this.text
     for (let i = 0; i < word.length; i++) {
       const c = text.charCodeAt(s + i)
       if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(i)) return false
@@ -160,12 +215,30 @@ export interface QuoteSpan {
   end: number
 }
 
+/**
+ * One vocabulary serves every call, so the words of the next article are mostly known already; it
+ * starts afresh past a bound so memory stays flat. Ids never leave a call, so results do not depend
+ * on what was analysed before.
+ */
+let shared: Vocabulary | null = null
+const MAX_SHARED_WORDS = 200_000
+
+function sharedVocabulary(): Vocabulary {
+  if (shared === null || shared.words.length > MAX_SHARED_WORDS) shared = new Vocabulary()
+  return shared
+}
+
+/** Lets go of the shared word table once it has outgrown its bound (called when a call ends). */
+export function trimSharedVocabulary(): void {
+  if (shared !== null && shared.words.length > MAX_SHARED_WORDS) shared = null
+}
+
 export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteSpan[]): Tokens {
   const cap = Math.max(16, Math.ceil(text.length / 3))
   let start: Int32Array = new Int32Array(cap)
   let end: Int32Array = new Int32Array(cap)
   let flags: Uint8Array = new Uint8Array(cap)
-  const vocabulary = new Vocabulary(text)
+  const vocabulary = sharedVocabulary()
   let count = 0
   const push = (s: number, e: number, f: number): void => {
     if (count === start.length) {
@@ -215,6 +288,7 @@ export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteS
         i += d >= 0xd800 && d <= 0xdbff ? 2 : 1
         continue
       }
+      if (d === 32 || d === 10 || d === 44 || d === 46) break // the usual word ends, decided at once
       if ((isApostropheCode(d) || isDashCode(d) || d === 0xad) && i + 1 < n && isAlnumAt(text, i + 1) && i > s) {
         i++
         continue
@@ -241,6 +315,7 @@ export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteS
     wordId: new Int32Array(count).fill(-1),
     words: vocabulary.words,
     vocabulary,
+    text,
   }
   markSentenceStarts(text, tokens, paragraphStarts)
   markQuoted(tokens, quotes)

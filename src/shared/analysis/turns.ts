@@ -74,10 +74,14 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
     const mi = mentionByFirstToken[k] ?? -1
     if (mi < 0) continue
     const m = mentions[mi]!
-    if (records[m.entity]!.kind === 'person' && isVocative(text, t, k, m.tokenEnd)) return m.entity
+    if (records[m.entity]!.kind !== 'person' || INTERJECTIONS.has(records[m.entity]!.name.toLowerCase())) continue
+    if (isVocative(text, t, k, m.tokenEnd)) return m.entity
   }
   return -1
 }
+
+/** Names called on in exclamations, not people being addressed: "Lord, how you frightened me!". */
+const INTERJECTIONS = new Set(['lord', 'god', 'heaven', 'heavens', 'jesus', 'christ', 'goodness', 'gracious', 'mercy'])
 
 /**
  * Fiction-style dialogue: many paragraphs that are a bare quotation with no cue. News rarely
