@@ -10,6 +10,7 @@ import { createHandlers } from './services'
 import { serveAppAsset } from './window/app-protocol'
 import { isAllowedNavigation, isAllowedRequest, safeExternalUrl } from './window/navigation'
 import { createMainWindow } from './window/options'
+import { desktopCapabilities } from './window/save-dialog'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, devRendererUrl } from './window/origins'
 import { decidePermission, decidePermissionCheck } from './window/permissions'
 import { validateSender } from './window/sender'
@@ -88,7 +89,10 @@ async function start(): Promise<void> {
     resolveLibraryPath({ userDataDir: app.getPath('userData') }),
     nativeBinding === undefined ? {} : { nativeBinding },
   )
-  registerIpc(ipcMain, createHandlers(library), (event) => validateSender(event, trustedOrigin, ourWebContents))
+  const desktop = desktopCapabilities(dialog, () => mainWindow)
+  registerIpc(ipcMain, createHandlers(library, undefined, desktop), (event) =>
+    validateSender(event, trustedOrigin, ourWebContents),
+  )
   createWindow()
 }
 

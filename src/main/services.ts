@@ -2,7 +2,7 @@ import os from 'node:os'
 import type { Handlers } from '../shared/contract'
 import { articlesHandlers } from './articles/articles.handlers'
 import { checksHandlers, namesHandlers } from './checks/checks.handlers'
-import type { AppContext } from './context'
+import type { AppContext, DesktopCapabilities } from './context'
 import type { Library } from './db/connection'
 import { entitiesHandlers } from './entities/entities.handlers'
 import { exportHandlers } from './export/export.handlers'
@@ -20,8 +20,12 @@ export function defaultActor(): string {
 }
 
 /** Every channel's handler, bound to one open library. A missing channel is a compile error. */
-export function createHandlers(library: Library, actor: () => string = defaultActor): Handlers {
-  const ctx: AppContext = { library, actor }
+export function createHandlers(
+  library: Library,
+  actor: () => string = defaultActor,
+  desktop?: DesktopCapabilities,
+): Handlers {
+  const ctx: AppContext = { library, actor, desktop }
   return {
     ...articlesHandlers(ctx),
     ...entitiesHandlers(ctx),

@@ -9,7 +9,7 @@ import {
   SourceSuggestion,
 } from './schemas/checks'
 import { Entity, EntityCreate, EntityListQuery, EntityRef, EntityUpdate } from './schemas/entities'
-import { ExportedFile, ExportRequest, ImportJsonRequest, ImportSummary } from './schemas/export'
+import { ExportedFile, SavedExport, ExportRequest, ImportJsonRequest, ImportSummary } from './schemas/export'
 import { FileUpload } from './schemas/imports'
 import { Empty, LibraryInfo, SearchQuery, SearchResult } from './schemas/library'
 import {
@@ -91,6 +91,8 @@ export const contract = {
 
   /** One article as Markdown or Quotedesk JSON; confidential sources are redacted unless included explicitly. */
   'export:article': { input: ExportRequest, output: ExportedFile },
+  /** Desktop app only: the native save dialog, then an atomic write. */
+  'export:save': { input: ExportRequest, output: SavedExport },
   /** Re-imports a Quotedesk JSON export; importing the same file twice changes nothing. */
   'import:json': { input: ImportJsonRequest, output: ImportSummary },
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>

@@ -300,6 +300,15 @@ export const ExportedFile = z.object({
 })
 export type ExportedFile = z.infer<typeof ExportedFile>
 
+/** What the desktop app's save dialog did: `saved` is false when the user cancelled. */
+export const SavedExport = z.object({
+  saved: z.boolean(),
+  /** The name the user chose, never the folder: paths stay in the main process. */
+  fileName: z.string().nullable(),
+  redacted: z.boolean(),
+})
+export type SavedExport = z.infer<typeof SavedExport>
+
 export const ImportJsonRequest = FileUpload
 export type ImportJsonRequest = z.infer<typeof ImportJsonRequest>
 
