@@ -8,7 +8,15 @@ import {
   QuoteLinkSource,
   SourceSuggestion,
 } from './schemas/checks'
-import { Entity, EntityCreate, EntityListQuery, EntityRef, EntityUpdate } from './schemas/entities'
+import {
+  Entity,
+  EntityCreate,
+  EntityListQuery,
+  EntityMerge,
+  EntityQuote,
+  EntityRef,
+  EntityUpdate,
+} from './schemas/entities'
 import { ExportedFile, SavedExport, ExportRequest, ImportJsonRequest, ImportSummary } from './schemas/export'
 import { FileUpload } from './schemas/imports'
 import { Empty, LibraryInfo, SearchQuery, SearchResult } from './schemas/library'
@@ -29,6 +37,7 @@ import {
   SourceCreate,
   SourceImport,
   SourceListQuery,
+  SourceCitation,
   SourceRef,
   SourceSummary,
   SourceUpdate,
@@ -55,6 +64,10 @@ export const contract = {
   'entities:get': { input: EntityRef, output: Entity },
   'entities:update': { input: EntityUpdate, output: Entity },
   'entities:delete': { input: EntityRef, output: z.null() },
+  /** Folds a duplicate into the kept entity: name and aliases become aliases; quotes, mentions and roles move. */
+  'entities:merge': { input: EntityMerge, output: Entity },
+  /** Every quote whose speaker is the entity, across articles, with each article's title. */
+  'entities:quotes': { input: EntityRef, output: z.array(EntityQuote) },
 
   'sources:create': { input: SourceCreate, output: Source },
   /** Reads a .txt, .md, .html, .docx, .vtt or .srt file into a new source; `notices` lists repairs made. */
@@ -63,6 +76,8 @@ export const contract = {
   'sources:get': { input: SourceRef, output: Source },
   'sources:update': { input: SourceUpdate, output: Source },
   'sources:delete': { input: SourceRef, output: z.null() },
+  /** The quotes linked to the source, each with where in the source it was found, for highlighting. */
+  'sources:citations': { input: SourceRef, output: z.array(SourceCitation) },
 
   'quotes:list': { input: QuoteListQuery, output: z.array(Quote) },
   /** Quotes and entity mentions of one article, for highlighting. */

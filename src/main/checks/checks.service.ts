@@ -66,6 +66,22 @@ function alignWith(ctx: AppContext, text: string, source: SourceRow): Alignment 
   return alignIndexed(text, index, { timings: timingsOf(source) })
 }
 
+/**
+ * Aligns a quote (a multi-paragraph quotation as a whole) with a source through the shared index
+ * cache, without recording anything: for showing where linked quotes sit in their source.
+ *
+ * @example
+ *   const { sourceStart, sourceEnd } = await alignQuote(ctx, db, quoteRow, sourceRow)
+ */
+export async function alignQuote(
+  ctx: AppContext,
+  db: Kysely<Database>,
+  quote: QuoteRow,
+  source: SourceRow,
+): Promise<Alignment> {
+  return alignWith(ctx, await quotationText(db, quote), source)
+}
+
 function toCheck(quote: QuoteRow, source: SourceRow, result: Alignment): QuoteCheck {
   const found = result.sourceStart !== null && result.sourceEnd !== null
   return {

@@ -9,5 +9,7 @@ export function entitiesHandlers(ctx: AppContext) {
     'entities:get': (input) => service.getEntity(ctx, input.id),
     'entities:update': (input) => service.updateEntity(ctx, input),
     'entities:delete': (input) => service.deleteEntity(ctx, input.id),
+    'entities:merge': (input) => service.mergeEntities(ctx, input),
+    'entities:quotes': (input) => service.quotesOfEntity(ctx, input.id),
   } satisfies DomainHandlers<'entities'>
 }

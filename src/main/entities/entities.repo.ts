@@ -25,7 +25,7 @@ export async function findByName(
 export async function updateEntity(
   db: Kysely<Database>,
   id: string,
-  changes: Partial<Pick<EntityRow, 'kind' | 'name' | 'notes' | 'updated_at'>>,
+  changes: Partial<Pick<EntityRow, 'kind' | 'name' | 'notes' | 'updated_at' | 'origin'>>,
 ): Promise<EntityRow | undefined> {
   return db.updateTable('entities').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
 }
@@ -93,4 +93,48 @@ export async function listEntities(
     )
   }
   return q.execute()
+}
+
+/** Moves quotes, mentions and roles from one entity to another; returns how many of each moved. */
+export async function reassignEntity(
+  db: Kysely<Database>,
+  fromId: string,
+  toId: string,
+): Promise<{ quotes: number; mentions: number; roles: number }> {
+  const quotes = await db
+    .updateTable('quotes')
+    .set({ speaker_entity_id: toId })
+    .where('speaker_entity_id', '=', fromId)
+    .executeTakeFirst()
+  const mentions = await db
+    .updateTable('entity_mentions')
+    .set({ entity_id: toId })
+    .where('entity_id', '=', fromId)
+    .executeTakeFirst()
+  const roles = await db
+    .updateTable('entity_roles')
+    .set({ entity_id: toId })
+    .where('entity_id', '=', fromId)
+    .executeTakeFirst()
+  return {
+    quotes: Number(quotes.numUpdatedRows),
+    mentions: Number(mentions.numUpdatedRows),
+    roles: Number(roles.numUpdatedRows),
+  }
+}
+
+/** Quotes whose speaker is the entity (removed ones left out), with their article's title, newest article first. */
+export async function quotesBySpeaker(db: Kysely<Database>, entityId: string) {
+  return db
+    .selectFrom('quotes as q')
+    .innerJoin('articles as a', 'a.id', 'q.article_id')
+    .selectAll('q')
+    .select('a.title as article_title')
+    .where('q.speaker_entity_id', '=', entityId)
+    .where('q.is_removed', '=', 0)
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.seq', 'desc')
+    .orderBy('q.start_offset')
+    .orderBy('q.seq')
+    .execute()
 }

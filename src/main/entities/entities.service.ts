@@ -1,9 +1,17 @@
 import { QuotedeskError } from '../../shared/errors'
-import type { Entity, EntityCreate, EntityListQuery, EntityUpdate } from '../../shared/schemas/entities'
+import type {
+  Entity,
+  EntityCreate,
+  EntityListQuery,
+  EntityMerge,
+  EntityQuote,
+  EntityUpdate,
+} from '../../shared/schemas/entities'
 import { appendAudit } from '../audit/audit.repo'
 import { newId, now } from '../clock'
 import type { AppContext } from '../context'
 import type { EntityRow } from '../db/schema'
+import { toQuote } from '../quotes/quotes.service'
 import * as repo from './entities.repo'
 
 function toEntity(row: EntityRow, aliases: string[]): Entity {
@@ -125,4 +133,74 @@ export async function deleteEntity(ctx: AppContext, id: string): Promise<null> {
     })
     return null
   })
+}
+
+/**
+ * Folds a duplicate into the entity kept: the duplicate's name and aliases become aliases of
+ * the kept one, its quotes, mentions and roles move over, and it is deleted, all in one
+ * transaction with an audit entry on both.
+ *
+ * @example
+ *   await mergeEntities(ctx, { keepId: aliceOseman.id, mergeId: oseman.id })
+ */
+export async function mergeEntities(ctx: AppContext, input: EntityMerge): Promise<Entity> {
+  if (input.keepId === input.mergeId) {
+    throw new QuotedeskError('invalid_input', 'An entity cannot be merged into itself: choose another one.', [
+      { path: 'mergeId', message: 'must be another entity' },
+    ])
+  }
+  return ctx.library.db.transaction().execute(async (trx) => {
+    const kept = await repo.findEntity(trx, input.keepId)
+    if (!kept) throw notFound(input.keepId)
+    const merged = await repo.findEntity(trx, input.mergeId)
+    if (!merged) throw notFound(input.mergeId)
+    const aliases = await repo.aliasesOf(trx, [kept.id, merged.id])
+    await repo.replaceAliases(
+      trx,
+      kept.id,
+      cleanAliases(kept.name, [...(aliases.get(kept.id) ?? []), merged.name, ...(aliases.get(merged.id) ?? [])]),
+    )
+    const moved = await repo.reassignEntity(trx, merged.id, kept.id)
+    const notes = [kept.notes, merged.notes]
+      .map((note) => note.trim())
+      .filter((note, i, all) => note !== '' && all.indexOf(note) === i)
+      .join('\n\n')
+    const row = await repo.updateEntity(trx, kept.id, {
+      notes,
+      // A person entered one of the two, so the kept entity is theirs too.
+      ...(merged.origin === 'user' ? { origin: 'user' as const } : {}),
+      updated_at: now(),
+    })
+    if (!row || !(await repo.deleteEntity(trx, merged.id))) throw notFound(input.mergeId)
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'entity',
+      subjectId: kept.id,
+      action: 'merged',
+      detail: { mergedId: merged.id, mergedName: merged.name, ...moved },
+    })
+    await appendAudit(trx, {
+      actor: ctx.actor(),
+      subjectType: 'entity',
+      subjectId: merged.id,
+      action: 'merged into',
+      detail: { keptId: kept.id, keptName: kept.name, name: merged.name },
+    })
+    return toEntity(row, (await repo.aliasesOf(trx, [row.id])).get(row.id) ?? [])
+  })
+}
+
+/**
+ * Every quote the entity is the speaker of, across articles, with each article's title.
+ *
+ * @example
+ *   const quotes = await quotesOfEntity(ctx, oseman.id) // [{ text: '“…”', articleTitle: 'Heartstopper…' }]
+ */
+export async function quotesOfEntity(ctx: AppContext, id: string): Promise<EntityQuote[]> {
+  const db = ctx.library.db
+  const entity = await repo.findEntity(db, id)
+  if (!entity) throw notFound(id)
+  const rows = await repo.quotesBySpeaker(db, id)
+  const names = new Map([[entity.id, entity.name]])
+  return rows.map(({ article_title, ...row }) => ({ ...toQuote(row, names), articleTitle: article_title }))
 }

@@ -10,5 +10,6 @@ export function sourcesHandlers(ctx: AppContext) {
     'sources:get': (input) => service.getSource(ctx, input.id),
     'sources:update': (input) => service.updateSource(ctx, input),
     'sources:delete': (input) => service.deleteSource(ctx, input.id),
+    'sources:citations': (input) => service.sourceCitations(ctx, input.id),
   } satisfies DomainHandlers<'sources'>
 }

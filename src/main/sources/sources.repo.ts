@@ -48,3 +48,20 @@ export async function deleteSource(db: Kysely<Database>, id: string): Promise<bo
   const result = await db.deleteFrom('sources').where('id', '=', id).executeTakeFirst()
   return result.numDeletedRows > 0n
 }
+
+/** Quotes linked to the source (removed ones left out), with their article's title, in article order. */
+export async function quotesCiting(db: Kysely<Database>, sourceId: string) {
+  return db
+    .selectFrom('quotes as q')
+    .innerJoin('articles as a', 'a.id', 'q.article_id')
+    .leftJoin('entities as e', 'e.id', 'q.speaker_entity_id')
+    .selectAll('q')
+    .select(['a.title as article_title', 'e.name as speaker_name'])
+    .where('q.source_id', '=', sourceId)
+    .where('q.is_removed', '=', 0)
+    .orderBy('a.updated_at', 'desc')
+    .orderBy('a.seq', 'desc')
+    .orderBy('q.start_offset')
+    .orderBy('q.seq')
+    .execute()
+}

@@ -4,6 +4,7 @@ import type { DocumentFormat, Timing } from '../../shared/schemas/imports'
 import type {
   ImportedSource,
   Source,
+  SourceCitation,
   SourceCreate,
   SourceImport,
   SourceKind,
@@ -13,6 +14,7 @@ import type {
 } from '../../shared/schemas/sources'
 import { LIMITS } from '../../shared/text'
 import { appendAudit } from '../audit/audit.repo'
+import { alignQuote } from '../checks/checks.service'
 import { newId, now } from '../clock'
 import type { AppContext } from '../context'
 import type { SourceRow } from '../db/schema'
@@ -197,4 +199,42 @@ export async function deleteSource(ctx: AppContext, id: string): Promise<null> {
     await appendAudit(trx, { actor: ctx.actor(), subjectType: 'source', subjectId: id, action: 'deleted' })
     return null
   })
+}
+
+/**
+ * The quotes linked to a source, each aligned against it (through the checks' index cache) to
+ * say where in the source it was found, so the source view can highlight the cited passages.
+ * Nothing is recorded: the verdict returned is the last one a check stored.
+ *
+ * @example
+ *   const [first] = await sourceCitations(ctx, transcript.id) // { match: { start: 120, end: 164, … } }
+ */
+export async function sourceCitations(ctx: AppContext, id: string): Promise<SourceCitation[]> {
+  const db = ctx.library.db
+  const source = await repo.findSource(db, id)
+  if (!source) throw notFound(id)
+  const rows = await repo.quotesCiting(db, id)
+  const citations: SourceCitation[] = []
+  for (const { article_title, speaker_name, ...quote } of rows) {
+    const result = await alignQuote(ctx, db, quote, source)
+    citations.push({
+      quoteId: quote.id,
+      articleId: quote.article_id,
+      articleTitle: article_title,
+      text: quote.text,
+      speakerName: speaker_name ?? quote.speaker_label,
+      status: quote.status,
+      verdict: quote.verdict,
+      match:
+        result.verdict !== 'not_found' && result.sourceStart !== null && result.sourceEnd !== null
+          ? {
+              verdict: result.verdict,
+              start: result.sourceStart,
+              end: result.sourceEnd,
+              timestamp: result.timestamp ?? null,
+            }
+          : null,
+    })
+  }
+  return citations
 }

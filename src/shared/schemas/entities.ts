@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Id, LIMITS, safeText } from '../text'
+import { Quote } from './quotes'
 
 export const EntityKind = z.enum(['person', 'organization', 'work', 'place', 'other'])
 export type EntityKind = z.infer<typeof EntityKind>
@@ -45,3 +46,16 @@ export const EntityListQuery = z.strictObject({
   limit: z.number().int().min(1).max(10_000).optional(),
 })
 export type EntityListQuery = z.infer<typeof EntityListQuery>
+
+/** Merges `mergeId` into `keepId`: its name and aliases, quotes, mentions and roles move over, then it is deleted. */
+export const EntityMerge = z
+  .strictObject({ keepId: Id, mergeId: Id })
+  .refine((input) => input.keepId !== input.mergeId, {
+    message: 'must be another entity: an entity cannot be merged into itself',
+    path: ['mergeId'],
+  })
+export type EntityMerge = z.infer<typeof EntityMerge>
+
+/** A quote whose speaker is the entity, with the title of its article. */
+export const EntityQuote = Quote.extend({ articleTitle: z.string() })
+export type EntityQuote = z.infer<typeof EntityQuote>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Id, IsoDate, LIMITS, safeText } from '../text'
 import { FileUpload, Timing } from './imports'
+import { QuoteStatus } from './quotes'
 
 export const SourceKind = z.enum(['interview', 'document', 'web', 'press_release', 'other'])
 export type SourceKind = z.infer<typeof SourceKind>
@@ -80,3 +81,27 @@ export type SourceImport = z.infer<typeof SourceImport>
 /** The new source, and what the import repaired on the way (e.g. "removed 3 NUL bytes"). */
 export const ImportedSource = Source.extend({ notices: z.array(z.string()) })
 export type ImportedSource = z.infer<typeof ImportedSource>
+
+/** Where a linked quote was found in its source (UTF-16 offsets into the source's body). */
+export const CitationMatch = z.object({
+  verdict: z.enum(['exact', 'altered', 'elided', 'bracketed', 'partial']),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** For a timed transcript: when the passage was said. */
+  timestamp: z.string().nullable(),
+})
+export type CitationMatch = z.infer<typeof CitationMatch>
+
+/** A quote linked to the source: its article, the editor's status, the last check's verdict, and the cited passage. */
+export const SourceCitation = z.object({
+  quoteId: Id,
+  articleId: Id,
+  articleTitle: z.string(),
+  text: z.string(),
+  speakerName: z.string().nullable(),
+  status: QuoteStatus,
+  verdict: z.enum(['exact', 'altered', 'elided', 'bracketed', 'partial', 'not_found']).nullable(),
+  /** Null when the quote's words are not in the source. */
+  match: CitationMatch.nullable(),
+})
+export type SourceCitation = z.infer<typeof SourceCitation>
