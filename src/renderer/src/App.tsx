@@ -2,15 +2,26 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState, type ChangeEv
 import type { Article } from '../../shared/schemas/articles'
 import type { SearchHit } from '../../shared/schemas/library'
 import { call } from './api'
-import { COMMAND_KEYS, ariaKeys, describeKeys, findCommand, type Command, type CommandName } from './commands'
+import {
+  COMMAND_KEYS,
+  ariaKeys,
+  describeKeys,
+  findCommand,
+  isDeskCommand,
+  isTypingIn,
+  type Command,
+  type CommandName,
+} from './commands'
 import { EmptyState } from './components/EmptyState'
 import { ErrorBanner } from './components/ErrorBanner'
+import { ShortcutSheet } from './components/ShortcutSheet'
 import { toFault, type Problem } from './fault'
 import { ArticleView } from './features/article/ArticleView'
 import { NewArticleDialog } from './features/article/NewArticleDialog'
 import { useImport } from './features/article/use-import'
 import { EntityForm } from './features/entities/EntityForm'
 import { EntityView } from './features/entities/EntityView'
+import { ExportDialog } from './features/export/ExportDialog'
 import { LibraryPane } from './features/library/LibraryPane'
 import type { Tab } from './features/library/LibraryTabs'
 import { SourceForm } from './features/sources/SourceForm'
@@ -30,11 +41,6 @@ type Selection =
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
 
-function isTypingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)
-}
-
 const listArticles = () => call('articles:list', {})
 const listSources = () => call('sources:list', {})
 const listEntities = () => call('entities:list', {})
@@ -47,6 +53,8 @@ export function App() {
   const [revision, setRevision] = useState(0)
   const [problems, setProblems] = useState<Problem[]>([])
   const [isNewArticleOpen, setNewArticleOpen] = useState(false)
+  const [isShortcutsOpen, setShortcutsOpen] = useState(false)
+  const [isExportOpen, setExportOpen] = useState(false)
   const searchRef = useRef<HTMLInputElement>(null)
   const fileRef = useRef<HTMLInputElement>(null)
   const nextProblemId = useRef(1)
@@ -83,6 +91,12 @@ export function App() {
 
   const runCommand = (name: CommandName) => {
     switch (name) {
+      case 'show-shortcuts':
+        setShortcutsOpen(true)
+        return
+      case 'export-articles':
+        setExportOpen(true)
+        return
       case 'focus-search':
         searchRef.current?.focus()
         searchRef.current?.select()
@@ -99,18 +113,23 @@ export function App() {
         setQuery('')
         setTab(name === 'show-articles' ? 'articles' : name === 'show-sources' ? 'sources' : 'entities')
         return
+      default:
+        // The open article's desk handles its own commands.
+        return
     }
   }
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     // A modal dialog owns the keyboard while it is open.
     if (event.defaultPrevented || document.querySelector('dialog[open]')) return
-    const commands: Command[] = Object.entries(COMMAND_KEYS).map(([name, spec]) => ({
-      name: name as CommandName,
-      ...spec,
-      run: () => runCommand(name as CommandName),
-    }))
-    const command = findCommand(commands, event, { isMac, isTyping: isTypingIn(event.target) })
+    const commands: Command[] = Object.entries(COMMAND_KEYS)
+      .filter(([name]) => !isDeskCommand(name as CommandName))
+      .map(([name, spec]) => ({
+        name: name as CommandName,
+        ...spec,
+        run: () => runCommand(name as CommandName),
+      }))
+    const command = findCommand(commands, event, { isMac, isTyping: isTypingIn(event) })
     if (!command) return
     event.preventDefault()
     command.run()
@@ -129,6 +148,12 @@ export function App() {
       setTab('articles')
       setSelection({ kind: 'article', id: hit.articleId ?? hit.id })
     }
+  }
+
+  const openArticleById = (id: string) => {
+    setTab('articles')
+    setSelection({ kind: 'article', id })
+    focusMainHeading()
   }
 
   const afterDelete = () => {
@@ -173,16 +198,37 @@ export function App() {
       <ArticleView
         key={selection.id}
         id={selection.id}
-        revision={revision}
         wordCount={articleSummary?.wordCount}
         onChanged={changed}
         onDeleted={afterDelete}
       />
     )
   } else if (selection?.kind === 'source') {
-    content = <SourceView key={selection.id} id={selection.id} revision={revision} onDeleted={afterDelete} />
+    content = (
+      <SourceView
+        key={selection.id}
+        id={selection.id}
+        revision={revision}
+        onDeleted={afterDelete}
+        onOpenArticle={openArticleById}
+      />
+    )
   } else if (selection?.kind === 'entity') {
-    content = <EntityView key={selection.id} id={selection.id} revision={revision} onDeleted={afterDelete} />
+    content = (
+      <EntityView
+        key={selection.id}
+        id={selection.id}
+        revision={revision}
+        onDeleted={afterDelete}
+        onChanged={changed}
+        onMerged={(kept) => {
+          setSelection({ kind: 'entity', id: kept.id })
+          changed()
+          focusMainHeading()
+        }}
+        onOpenArticle={openArticleById}
+      />
+    )
   } else if (selection?.kind === 'new-source') {
     content = (
       <SourceForm
@@ -264,11 +310,29 @@ export function App() {
         <header className="topbar">
           <h1 className="topbar__brand">Quotedesk</h1>
           <div className="topbar__actions">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setShortcutsOpen(true)}
+              aria-keyshortcuts="Shift+? Alt+/"
+            >
+              Shortcuts <kbd aria-hidden="true">?</kbd>
+            </button>
             {importing && (
               <span className="topbar__status" role="status">
                 Importing {importing}…
               </span>
             )}
+            <button
+              type="button"
+              className="button"
+              onClick={() => setExportOpen(true)}
+              disabled={!articles.data || articles.data.length === 0}
+              aria-keyshortcuts={ariaKeys(COMMAND_KEYS['export-articles'].keys, isMac)}
+              title={`Export articles (${describeKeys(COMMAND_KEYS['export-articles'].keys[0] ?? '', isMac)})`}
+            >
+              Export…
+            </button>
             {importButton}
             {newArticleButton}
           </div>
@@ -320,6 +384,14 @@ export function App() {
             {content}
           </main>
         </div>
+        {isShortcutsOpen && <ShortcutSheet isMac={isMac} onClose={() => setShortcutsOpen(false)} />}
+        {isExportOpen && (
+          <ExportDialog
+            articles={articles.data ?? []}
+            openArticleId={selection?.kind === 'article' ? selection.id : null}
+            onClose={() => setExportOpen(false)}
+          />
+        )}
         {isNewArticleOpen && (
           <NewArticleDialog
             onCreated={(article) => {

@@ -26,6 +26,12 @@ describe('matchesKey', () => {
     ['/', key('/', { shiftKey: true }), false, true],
     ['/', key('/', { ctrlKey: true }), false, false],
     ['/', key('7'), false, false],
+    ['Alt+Shift+ArrowRight', key('ArrowRight', { altKey: true, shiftKey: true }), false, true],
+    ['Alt+Shift+ArrowRight', key('ArrowRight', { altKey: true }), false, false],
+    ['Alt+Shift+2', key('@', { altKey: true, shiftKey: true, code: 'Digit2' }), false, true],
+    ['2', key('2'), false, true],
+    ['?', key('?', { shiftKey: true }), false, true],
+    ['Delete', key('Delete'), false, true],
   ])('%s vs %j (mac=%s) → %s', (spec, event, isMac, expected) => {
     expect(matchesKey(event, spec, isMac)).toBe(expected)
   })

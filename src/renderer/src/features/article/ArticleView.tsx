@@ -3,26 +3,33 @@ import { ArticleStatus, type Article } from '../../../../shared/schemas/articles
 import { call } from '../../api'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { EmptyState } from '../../components/EmptyState'
-import { Prose } from '../../components/Prose'
 import { MAIN_HEADING_ID } from '../../focus'
 import { STATUS_LABELS, formatCount, formatDate } from '../../format'
 import { useReport } from '../../report'
 import { useAsync } from '../../use-async'
+import { Desk } from '../desk/Desk'
 
 interface ArticleViewProps {
   id: string
-  revision: number
   /** From the library list: the service counts words, the article itself does not carry the count. */
   wordCount: number | undefined
   onChanged: () => void
   onDeleted: () => void
 }
 
-export function ArticleView({ id, revision, wordCount, onChanged, onDeleted }: ArticleViewProps) {
+/** The article and its annotations, loaded together so highlights never refer to another text. */
+async function loadDesk(id: string) {
+  const [article, annotations] = await Promise.all([call('articles:get', { id }), call('quotes:annotations', { id })])
+  return { article, annotations }
+}
+
+export function ArticleView({ id, wordCount, onChanged, onDeleted }: ArticleViewProps) {
   const report = useReport()
-  const load = useCallback(() => call('articles:get', { id }), [id])
-  const { data, fault } = useAsync(load, revision)
-  // The article as last saved here wins over the loaded one until the next reload.
+  const load = useCallback(() => loadDesk(id), [id])
+  // Loaded once per article: the editor owns the text from then on, and autosave keeps the library in step.
+  const { data: loaded, fault } = useAsync(load, id)
+  const data = loaded?.article
+  // The article as last saved here (title, status) wins over the loaded one.
   const [saved, setSaved] = useState<Article | null>(null)
   const [isConfirming, setConfirming] = useState(false)
   const article = saved?.id === id && saved.updatedAt >= (data?.updatedAt ?? '') ? saved : data
@@ -30,7 +37,7 @@ export function ArticleView({ id, revision, wordCount, onChanged, onDeleted }: A
   if (fault?.code === 'not_found') {
     return <EmptyState title="Article not found">This article is no longer in the library.</EmptyState>
   }
-  if (!article || article.id !== id) {
+  if (!article || !loaded || article.id !== id) {
     if (fault) return <EmptyState title="This article could not be opened">{fault.message}</EmptyState>
     return (
       <p className="pane__note" role="status">
@@ -41,7 +48,8 @@ export function ArticleView({ id, revision, wordCount, onChanged, onDeleted }: A
 
   const changeStatus = async (status: ArticleStatus) => {
     try {
-      setSaved(await call('articles:update', { id, status }))
+      const updated = await call('articles:update', { id, status })
+      setSaved((before) => ({ ...updated, body: before?.body ?? updated.body }))
       onChanged()
     } catch (err) {
       report(`Could not change the status of “${article.title}”`, err)
@@ -60,7 +68,7 @@ export function ArticleView({ id, revision, wordCount, onChanged, onDeleted }: A
   }
 
   return (
-    <article className="doc" aria-labelledby={MAIN_HEADING_ID}>
+    <article className="doc doc--desk" aria-labelledby={MAIN_HEADING_ID}>
       <header className="doc__header">
         <h2 id={MAIN_HEADING_ID} tabIndex={-1} className="doc__title">
           {article.title}
@@ -91,7 +99,7 @@ export function ArticleView({ id, revision, wordCount, onChanged, onDeleted }: A
           </button>
         </div>
       </header>
-      <Prose text={article.body} />
+      <Desk article={loaded.article} annotations={loaded.annotations} onChanged={onChanged} />
       {isConfirming && (
         <ConfirmDialog
           title="Delete this article?"

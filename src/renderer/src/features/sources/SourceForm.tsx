@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { issueFor, toFault } from '../../fault'
 import { MAIN_HEADING_ID, focusFirstProblem } from '../../focus'
 import { SOURCE_KIND_LABELS } from '../../format'
+import { SourceImport } from './SourceImport'
 
 interface SourceFormProps {
   onCreated: (source: Source) => void
@@ -56,6 +57,8 @@ export function SourceForm({ onCreated, onCancel }: SourceFormProps) {
       <h2 id={MAIN_HEADING_ID} tabIndex={-1} className="doc__title">
         New source
       </h2>
+      <SourceImport onImported={onCreated} />
+      <h3 className="doc__subheading">Or type or paste it</h3>
       <form ref={formRef} className="form form--grid" onSubmit={submit} noValidate>
         {fault && <ErrorBanner title="The source was not added" fault={fault} onDismiss={() => setFault(null)} />}
         <Field label="Kind" error={issueFor(fault, 'kind')}>

@@ -1,0 +1,566 @@
+import { redo, undo } from '@codemirror/commands'
+import { ChangeSet, type ChangeDesc } from '@codemirror/state'
+import { EditorView } from '@codemirror/view'
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import type { Article } from '../../../../shared/schemas/articles'
+import type { ArticleAnnotations, Quote, QuoteStatus } from '../../../../shared/schemas/quotes'
+import { call } from '../../api'
+import {
+  COMMAND_KEYS,
+  ariaKeys,
+  describeKeys,
+  findCommand,
+  isDeskCommand,
+  isTypingIn,
+  type DeskCommandName,
+} from '../../commands'
+import { toFault } from '../../fault'
+import { useReport } from '../../report'
+import {
+  dropQuote,
+  placeOf,
+  quoteAt,
+  selectQuote,
+  setAnnotations,
+  shownCue,
+  upsertQuote,
+  type MentionMark,
+  type QuoteMark,
+} from './annotations'
+import { Autosaver, type SaveState } from './autosave'
+import { DeskEditor, type EditorEvents } from './DeskEditor'
+import { clearDraft, draftToReplay, localStore, readDraft, writeDraft } from './draft-journal'
+import { NameFlags } from './NameFlags'
+import { placeFlag } from './name-flags'
+import { QuoteInspector } from './QuoteInspector'
+import { QuoteList } from './QuoteList'
+import { adjustSpan, matchesFilter, trimSpan, type QuoteFilter } from './quote-format'
+import { SpeakerPicker } from './SpeakerPicker'
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform)
+const JOURNAL_THROTTLE_MS = 250
+
+interface DeskProps {
+  article: Article
+  annotations: ArticleAnnotations
+  /** After a save or a new entity: lists elsewhere reload. */
+  onChanged: () => void
+}
+
+function toMark(quote: Quote, map: (pos: number, assoc: 1 | -1) => number = (pos) => pos): QuoteMark {
+  return {
+    id: quote.id,
+    from: map(quote.start, 1),
+    to: map(quote.end, -1),
+    status: quote.status,
+    needsReview: quote.needsReview,
+    cue: quote.cue ? { from: map(quote.cue.start, 1), to: map(quote.cue.end, -1) } : null,
+  }
+}
+
+function byStart(a: Quote, b: Quote): number {
+  return a.start - b.start || a.end - b.end
+}
+
+/** The smallest single change from one text to another, so the draft replay keeps marks around it. */
+function diffChange(from: string, to: string): ChangeSet {
+  let start = 0
+  while (start < from.length && start < to.length && from[start] === to[start]) start++
+  let end = 0
+  while (
+    end < from.length - start &&
+    end < to.length - start &&
+    from[from.length - 1 - end] === to[to.length - 1 - end]
+  )
+    end++
+  return ChangeSet.of({ from: start, to: from.length - end, insert: to.slice(start, to.length - end) }, from.length)
+}
+
+function saveLabel(state: SaveState): string {
+  if (state.kind === 'saved') return 'Saved'
+  if (state.kind === 'saving') return 'Saving…'
+  return 'Not saved — retrying'
+}
+
+export function Desk({ article, annotations, onChanged }: DeskProps) {
+  const report = useReport()
+  const articleId = article.id
+  const [quotes, setQuotes] = useState<Quote[]>(() => annotations.quotes.toSorted(byStart))
+  const [selectedId, setSelectedId] = useState<string | null>(null)
+  const [filter, setFilter] = useState<QuoteFilter>('all')
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' })
+  // Counts completed saves, so views of the saved text (the name flags) refresh after each.
+  const [savedRevision, setSavedRevision] = useState(0)
+  const onSaveState = useCallback((state: SaveState) => {
+    setSaveState(state)
+    if (state.kind === 'saved') setSavedRevision((n) => n + 1)
+  }, [])
+  const [isPickerOpen, setPickerOpen] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [view, setView] = useState<EditorView | null>(null)
+  const viewRef = useRef<EditorView | null>(null)
+  const saverRef = useRef<Autosaver | null>(null)
+  /** Edits made since the body now being saved was sent: the reply's offsets are mapped through them. */
+  const changesSince = useRef<ChangeDesc | null>(null)
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  /** Quote actions run one after another, so offsets are never computed against a stale body. */
+  const queue = useRef<Promise<unknown>>(Promise.resolve())
+  const listRef = useRef<HTMLDivElement>(null)
+
+  const store = useMemo(() => localStore(), [])
+  const replay = useMemo(() => draftToReplay(readDraft(store, articleId), article), [store, articleId, article])
+
+  const quotesById = useMemo(() => new Map(quotes.map((quote) => [quote.id, quote])), [quotes])
+  const selected = selectedId ? (quotesById.get(selectedId) ?? null) : null
+  const visible = useMemo(() => quotes.filter((quote) => matchesFilter(quote, filter)), [quotes, filter])
+
+  /** Keeps the journal equal to the editor: the unsaved text, or nothing once everything is saved. */
+  const writeJournal = useCallback(() => {
+    if (journalTimer.current !== null) clearTimeout(journalTimer.current)
+    journalTimer.current = null
+    const current = viewRef.current
+    if (!current) return
+    if (saverRef.current && !saverRef.current.isDirty) {
+      clearDraft(store, articleId)
+      return
+    }
+    const body = current.state.doc.toString()
+    if (!writeDraft(store, articleId, { body, editedAt: Date.now() }))
+      setNotice('This window could not keep a backup copy of unsaved text; keep it open until “Saved” shows.')
+  }, [store, articleId])
+
+  /** Puts the service's annotations on the text, mapped through whatever was typed since. */
+  const applyAnnotations = useCallback((next: ArticleAnnotations, changes: ChangeDesc | null) => {
+    const current = viewRef.current
+    if (!current) return
+    const map = (pos: number, assoc: 1 | -1) => (changes ? changes.mapPos(pos, assoc) : pos)
+    const marks = next.quotes.filter((quote) => quote.anchor === 'ok').map((quote) => toMark(quote, map))
+    const mentions: MentionMark[] = next.mentions.map((m) => ({
+      entityId: m.entityId,
+      entityName: m.entityName,
+      from: map(m.start, 1),
+      to: map(m.end, -1),
+    }))
+    current.dispatch({ effects: setAnnotations.of({ quotes: marks, mentions }) })
+    setQuotes((before) => {
+      const old = new Map(before.map((quote) => [quote.id, quote]))
+      // A status set while the annotations were on their way is newer than what they carry.
+      return next.quotes
+        .map((quote) => {
+          const mine = old.get(quote.id)
+          return mine && mine.updatedAt > quote.updatedAt
+            ? { ...quote, ...mine, start: quote.start, end: quote.end }
+            : quote
+        })
+        .toSorted(byStart)
+    })
+  }, [])
+
+  const save = useCallback(
+    async (body: string) => {
+      const current = viewRef.current
+      changesSince.current = current ? ChangeSet.empty(current.state.doc.length).desc : null
+      try {
+        await call('articles:update', { id: articleId, body })
+        const next = await call('quotes:annotations', { id: articleId })
+        applyAnnotations(next, changesSince.current)
+      } finally {
+        changesSince.current = null
+      }
+      // Cleared if the editor still holds this text, rewritten with the newer text otherwise.
+      if (current?.state.doc.toString() === body) clearDraft(store, articleId)
+      else writeJournal()
+      onChanged()
+    },
+    [articleId, applyAnnotations, store, onChanged, writeJournal],
+  )
+
+  const onView = useCallback(
+    (created: EditorView | null) => {
+      viewRef.current = created
+      setView(created)
+      saverRef.current?.dispose()
+      saverRef.current = null
+      if (!created) return
+      const marks = annotations.quotes.filter((quote) => quote.anchor === 'ok').map((quote) => toMark(quote))
+      const mentions = annotations.mentions.map((m) => ({
+        entityId: m.entityId,
+        entityName: m.entityName,
+        from: m.start,
+        to: m.end,
+      }))
+      created.dispatch({ effects: setAnnotations.of({ quotes: marks, mentions }) })
+      const saver = new Autosaver({
+        save,
+        read: () => created.state.doc.toString(),
+        onState: onSaveState,
+        savedBody: article.body,
+        describe: (err) => toFault(err).message,
+      })
+      saverRef.current = saver
+      if (replay !== null) {
+        // Typed before a reload or crash and never confirmed: put it back and save it.
+        created.dispatch({ changes: diffChange(article.body, replay), userEvent: 'input.replay' })
+        setNotice('Restored text typed before the page was closed; it is being saved now.')
+      }
+    },
+    // The editor is created once per article; later props must not rebuild it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  )
+
+  useEffect(() => {
+    const flushJournal = () => writeJournal()
+    window.addEventListener('pagehide', flushJournal)
+    return () => {
+      window.removeEventListener('pagehide', flushJournal)
+      writeJournal()
+      saverRef.current?.dispose()
+    }
+  }, [writeJournal])
+
+  const select = useCallback((id: string | null, options: { scroll?: boolean } = {}) => {
+    setSelectedId(id)
+    const current = viewRef.current
+    if (!current) return
+    const place = id ? placeOf(current.state, id) : null
+    current.dispatch({
+      effects: [
+        selectQuote.of(id),
+        ...(place && options.scroll ? [EditorView.scrollIntoView(place.from, { y: 'center' })] : []),
+      ],
+    })
+  }, [])
+
+  const enqueue = useCallback(
+    (title: string, run: () => Promise<void>) => {
+      const next = queue.current.then(run).catch((err: unknown) => report(title, err))
+      queue.current = next
+      return next
+    },
+    [report],
+  )
+
+  /** Saves pending text first, so offsets sent to the service are offsets into its body. */
+  const flushed = useCallback(async () => {
+    await saverRef.current?.flush()
+  }, [])
+
+  const putQuote = useCallback((quote: Quote, placeFromService: boolean) => {
+    setQuotes((list) => [...list.filter((q) => q.id !== quote.id), quote].toSorted(byStart))
+    const current = viewRef.current
+    if (!current) return
+    if (quote.anchor !== 'ok') {
+      current.dispatch({ effects: dropQuote.of(quote.id) })
+      return
+    }
+    const place = placeFromService ? null : placeOf(current.state, quote.id)
+    const mark = toMark(quote)
+    current.dispatch({
+      effects: upsertQuote.of(place ? { ...mark, from: place.from, to: place.to, cue: mark.cue } : mark),
+    })
+  }, [])
+
+  const markQuote = useCallback(() => {
+    const current = viewRef.current
+    if (!current) return
+    if (current.state.selection.main.empty) {
+      setNotice('Select the quoted words in the text first, then mark them as a quote.')
+      return
+    }
+    void enqueue('Could not mark the quote', async () => {
+      await flushed()
+      const { from, to } = current.state.selection.main
+      const span = trimSpan(current.state.doc.toString(), from, to)
+      if (span.to <= span.from) return
+      const quote = await call('quotes:create', { articleId, start: span.from, end: span.to })
+      putQuote(quote, true)
+      select(quote.id)
+      setNotice(null)
+    })
+  }, [articleId, enqueue, flushed, putQuote, select])
+
+  const removeSelected = useCallback(() => {
+    const id = selectedId
+    if (!id) return
+    void enqueue('Could not remove the quote', async () => {
+      await call('quotes:remove', { id })
+      const index = visible.findIndex((q) => q.id === id)
+      const after = visible[index + 1] ?? visible[index - 1] ?? null
+      setQuotes((list) => list.filter((q) => q.id !== id))
+      viewRef.current?.dispatch({ effects: dropQuote.of(id) })
+      select(after?.id ?? null)
+    })
+  }, [selectedId, enqueue, visible, select])
+
+  const changeSpan = useCallback(
+    (how: 'extend-end' | 'shrink-end' | 'extend-start' | 'shrink-start') => {
+      const id = selectedId
+      if (!id) return false
+      void enqueue('Could not change the quoted words', async () => {
+        await flushed()
+        const current = viewRef.current
+        const place = current && placeOf(current.state, id)
+        if (!current || !place) return
+        const span = adjustSpan(current.state.doc.toString(), place, how)
+        if (!span) return
+        putQuote(await call('quotes:update-span', { id, start: span.from, end: span.to }), true)
+      })
+      return true
+    },
+    [selectedId, enqueue, flushed, putQuote],
+  )
+
+  const setStatus = useCallback(
+    (status: QuoteStatus, note?: string) => {
+      const id = selectedId
+      if (!id) return
+      void enqueue('Could not set the check status', async () => {
+        putQuote(await call('quotes:set-status', note === undefined ? { id, status } : { id, status, note }), false)
+      })
+    },
+    [selectedId, enqueue, putQuote],
+  )
+
+  const setSpeaker = useCallback(
+    async (entityId: string | null) => {
+      const id = selectedId
+      if (!id) return
+      await enqueue('Could not set the speaker', async () => {
+        putQuote(await call('quotes:set-speaker', { id, entityId }), false)
+        onChanged()
+      })
+    },
+    [selectedId, enqueue, putQuote, onChanged],
+  )
+
+  const step = useCallback(
+    (direction: 1 | -1, predicate?: (quote: Quote) => boolean) => {
+      const list = visible
+      if (list.length === 0) return
+      const index = selectedId ? list.findIndex((q) => q.id === selectedId) : -1
+      for (let n = 1; n <= list.length; n++) {
+        const at = (((index + direction * n) % list.length) + list.length) % list.length
+        const quote = list[at]
+        if (quote && (!predicate || predicate(quote))) {
+          select(quote.id, { scroll: true })
+          return
+        }
+      }
+      if (predicate) setNotice('No unverified quotes left in this list.')
+    },
+    [visible, selectedId, select],
+  )
+
+  const openPicker = useCallback(() => {
+    if (!selectedId) return
+    setPickerOpen(true)
+  }, [selectedId])
+
+  const runDesk = (name: DeskCommandName): boolean => {
+    switch (name) {
+      case 'save-now':
+        void saverRef.current?.flush().catch(() => {})
+        return true
+      case 'focus-editor':
+        viewRef.current?.focus()
+        return true
+      case 'focus-quotes':
+        listRef.current?.focus()
+        return true
+      case 'next-quote':
+        step(1)
+        return true
+      case 'previous-quote':
+        step(-1)
+        return true
+      case 'next-unverified':
+        step(1, (quote) => quote.status === 'unverified')
+        return true
+      case 'mark-quote':
+        markQuote()
+        return true
+      case 'remove-quote':
+        if (!selectedId) return false
+        removeSelected()
+        return true
+      case 'pick-speaker':
+        openPicker()
+        return true
+      case 'extend-end':
+      case 'shrink-end':
+      case 'extend-start':
+      case 'shrink-start':
+        return changeSpan(name)
+      case 'status-unverified':
+      case 'status-verified':
+      case 'status-altered':
+      case 'status-not_found':
+      case 'status-disputed': {
+        if (!selectedId) return false
+        const note = document.getElementById('quote-note')
+        setStatus(
+          name.slice('status-'.length) as QuoteStatus,
+          note instanceof HTMLTextAreaElement ? note.value : undefined,
+        )
+        return true
+      }
+    }
+  }
+
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || document.querySelector('dialog[open]')) return
+    const commands = Object.entries(COMMAND_KEYS)
+      .filter(([name]) => isDeskCommand(name as DeskCommandName))
+      .map(([name, spec]) => ({ name: name as DeskCommandName, ...spec, run: () => {} }))
+    const command = findCommand(commands, event, { isMac, isTyping: isTypingIn(event) })
+    if (!command) return
+    if (runDesk(command.name as DeskCommandName)) event.preventDefault()
+  })
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event)
+    window.addEventListener('keydown', listener)
+    return () => window.removeEventListener('keydown', listener)
+  }, [])
+
+  // Refreshed after every render, before the editor's own effect runs, so it always sees current state.
+  const events = useRef<EditorEvents>({ onChange: () => {}, onCursor: () => {}, onKey: () => false })
+  useLayoutEffect(() => {
+    events.current = {
+      onChange: (update) => {
+        if (changesSince.current) changesSince.current = changesSince.current.composeDesc(update.changes.desc)
+        saverRef.current?.changed()
+        if (journalTimer.current === null) journalTimer.current = setTimeout(writeJournal, JOURNAL_THROTTLE_MS)
+      },
+      onCursor: (pos) => {
+        const current = viewRef.current
+        const quote = current && quoteAt(current.state, pos)
+        if (quote && quote.id !== selectedId) select(quote.id)
+      },
+      onKey: (key) => {
+        const how = {
+          'Alt-Shift-ArrowRight': 'extend-end',
+          'Alt-Shift-ArrowLeft': 'shrink-end',
+          'Alt-Shift-ArrowUp': 'extend-start',
+          'Alt-Shift-ArrowDown': 'shrink-start',
+        } as const
+        const name = how[key as keyof typeof how]
+        return name ? changeSpan(name) : false
+      },
+    }
+  })
+
+  const markKeys = COMMAND_KEYS['mark-quote'].keys
+  const cue = view && selected ? shownCue(view.state) : null
+  const cueText = view && cue ? view.state.sliceDoc(cue.from, cue.to) : null
+  const lostCount = quotes.filter((quote) => quote.anchor === 'lost').length
+
+  return (
+    <div className="desk">
+      <section className="desk__main" aria-label="Article text">
+        <div className="desk__toolbar" role="toolbar" aria-label="Text tools">
+          <button
+            type="button"
+            className="button button--small"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={markQuote}
+            aria-keyshortcuts={ariaKeys(markKeys, isMac)}
+            title={`Mark the selected words as a quote (${describeKeys(markKeys[0] ?? '', isMac)})`}
+          >
+            Mark as quote
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => view && undo(view)}
+            aria-keyshortcuts={isMac ? 'Meta+Z' : 'Control+Z'}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => view && redo(view)}
+            aria-keyshortcuts={isMac ? 'Meta+Shift+Z' : 'Control+Y'}
+          >
+            Redo
+          </button>
+          <span
+            className={`save-state save-state--${saveState.kind}`}
+            role="status"
+            aria-live="polite"
+            title={saveState.kind === 'failed' ? saveState.message : undefined}
+          >
+            {saveLabel(saveState)}
+          </span>
+        </div>
+        {notice && (
+          <p className="desk__notice" role="status">
+            {notice}{' '}
+            <button type="button" className="button button--small button--quiet" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
+        {saveState.kind === 'failed' && (
+          <p className="desk__notice desk__notice--problem" role="alert">
+            Your text is kept in this window and will be saved when the connection is back: {saveState.message}
+          </p>
+        )}
+        <DeskEditor initialDoc={article.body} events={events} onView={onView} />
+      </section>
+      <aside className="desk__side" aria-label="Quotes and inspector">
+        <QuoteList
+          quotes={visible}
+          total={quotes.length}
+          lostCount={lostCount}
+          filter={filter}
+          onFilter={setFilter}
+          selectedId={selectedId}
+          onSelect={(id) => select(id, { scroll: true })}
+          onNextUnverified={() => step(1, (quote) => quote.status === 'unverified')}
+          listRef={listRef}
+        />
+        <QuoteInspector
+          key={selected?.id ?? 'none'}
+          quote={selected}
+          cueText={cueText}
+          onStatus={setStatus}
+          onPickSpeaker={openPicker}
+          onRemove={removeSelected}
+          onSpan={changeSpan}
+          onLinked={(quote) => putQuote(quote, false)}
+          onShowCue={() => {
+            const current = viewRef.current
+            const cue = current && shownCue(current.state)
+            if (current && cue) current.dispatch({ effects: EditorView.scrollIntoView(cue.from, { y: 'center' }) })
+          }}
+        />
+      </aside>
+      <NameFlags
+        articleId={article.id}
+        revision={savedRevision}
+        onFix={(flag) => {
+          const current = viewRef.current
+          const place = current && placeFlag(current.state.doc.toString(), flag)
+          if (!current || !place) return false
+          current.dispatch({ changes: { from: place.from, to: place.to, insert: flag.suggestion } })
+          return true
+        }}
+      />
+      {isPickerOpen && selected && (
+        <SpeakerPicker
+          quote={selected}
+          onChoose={async (entityId) => {
+            await setSpeaker(entityId)
+            setPickerOpen(false)
+          }}
+          onEntitiesChanged={onChanged}
+          onClose={() => setPickerOpen(false)}
+        />
+      )}
+    </div>
+  )
+}
