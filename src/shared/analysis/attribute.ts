@@ -46,6 +46,7 @@ export function attribute(
   const cues = contexts.map((ctx) => findCue(reader, ctx))
   const out: Attribution[] = contexts.map(() => NONE)
   const state: SpeakerState = { lastSpeaker: -1, lastSpeakerParagraph: -10, topic: -1, narrator: -1 }
+  /** Index into t.sentenceStarts of the next sentence start advanceTopic has not read. */
   let topicCursor = 0
   const mentionNear = (k: number): boolean => {
     for (let j = k; j < k + 6 && j < t.count; j++) if (entities.mentionByFirstToken[j]! >= 0) return true
@@ -53,12 +54,14 @@ export function attribute(
   }
   /** Follows sentence subjects up to token `until`, so pronouns can lean on the current topic. */
   const advanceTopic = (until: number): void => {
-    for (; topicCursor < until && topicCursor < t.count; topicCursor++) {
-      const f = t.flags[topicCursor]!
-      if (!(f & SENTENCE_START) || f & IN_QUOTE || !(f & WORD)) continue
+    const starts = t.sentenceStarts
+    for (; topicCursor < starts.length && starts[topicCursor]! < until; topicCursor++) {
+      const s = starts[topicCursor]!
+      const f = t.flags[s]!
+      if (f & IN_QUOTE || !(f & WORD)) continue
       // Only a mention can change the topic, and forward() finds one only if it starts within 6 tokens.
-      if (!mentionNear(topicCursor)) continue
-      for (let k = topicCursor, n = 0; n < 3 && k < t.count && reader.isWord(k); k++, n++) {
+      if (!mentionNear(s)) continue
+      for (let k = s, n = 0; n < 3 && k < t.count && reader.isWord(k); k++, n++) {
         const p = reader.forward(k, Math.min(t.count, k + 12))
         if (p === null) continue
         if (p.type === 'mention') {

@@ -100,15 +100,9 @@ export function buildContext(
       if (t.flags[k]! & CAP) capitalisedWords++
     }
   }
-  let hasSpeechVerb = false
-  let hasNamingVerb = false
-  const scan = (k: number): void => {
-    if (t.flags[k]! & IN_QUOTE || !isSpeechWord(t, k, sameWords)) return
-    if (NAMING_VERBS.has(sameWords(k))) hasNamingVerb = true
-    else hasSpeechVerb = true
-  }
-  for (let k = sentenceStart; k < beforeEnd; k++) scan(k)
-  for (let k = inEnd; k < afterEnd; k++) scan(k)
+  const verbs = scanVerbs(t, sentenceStart, beforeEnd, sameWords) | scanVerbs(t, inEnd, afterEnd, sameWords)
+  const hasSpeechVerb = (verbs & 1) !== 0
+  const hasNamingVerb = (verbs & 2) !== 0
 
   return {
     quote: q,
@@ -135,6 +129,16 @@ export function buildContext(
     paragraphFirstToken,
     paragraphEndToken,
   }
+}
+
+/** Speech verbs (bit 1) and naming verbs (bit 2) among the narrative tokens from..to. */
+function scanVerbs(t: Tokens, from: number, to: number, sameWords: (k: number) => string): number {
+  let bits = 0
+  for (let k = from; k < to; k++) {
+    if (t.flags[k]! & IN_QUOTE || !isSpeechWord(t, k, sameWords)) continue
+    bits |= NAMING_VERBS.has(sameWords(k)) ? 2 : 1
+  }
+  return bits
 }
 
 /** A full stop, "!" or "?" that ends a sentence (not the one in "Mr."). */

@@ -1,5 +1,4 @@
 import {
-  ALWAYS_STRIP,
   HONORIFICS,
   POST_NOMINALS,
   FEMALE_NAMES,
@@ -7,7 +6,6 @@ import {
   MALE_NAMES,
   MALE_PRONOUNS,
   NAME_CONNECTORS,
-  NON_NAME_CAPS,
   ORG_NAMES,
   ORG_SUFFIXES,
   PERSON_NOUNS,
@@ -31,6 +29,8 @@ import {
   POSS,
   SENTENCE_START,
   SPEECH_VERB,
+  STRIP_ALWAYS,
+  STRIP_AT_START,
   type Tokens,
   WORD,
   WORK_NOUN,
@@ -122,16 +122,32 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
 
   // link() is a function of the name's lower-case words once a name has been seen (li.byKey is
   // written once per key), so names of one or two words are memoised by their interned word ids.
-  const linked = new Map<number, number>()
+  // Keyed by the first word's id, then the second's (-1 for one word): small integers, cheap keys.
+  const linked = new Map<number, Map<number, number>>()
   for (const c of candidates) {
     let entity = c.known
     if (entity < 0) {
-      const key = c.wordCount <= 2 ? wordKey(t, c.tokenStart, c.tokenEnd) : -1
-      const seen = key >= 0 ? linked.get(key) : undefined
+      let a = -1
+      let b = -1
+      if (c.wordCount <= 2)
+        for (let j = c.tokenStart; j < c.tokenEnd; j++) {
+          if (!(t.flags[j]! & WORD)) continue
+          if (a < 0) a = wordIdAt(t, j)
+          else b = wordIdAt(t, j)
+        }
+      const memo = a >= 0 && a < ID_SPACE - 1 && b < ID_SPACE
+      let inner = memo ? linked.get(a) : undefined
+      const seen = inner !== undefined ? inner.get(b) : undefined
       if (seen !== undefined) entity = seen
       else {
         entity = link(c, records, li, text, t)
-        if (key >= 0) linked.set(key, entity)
+        if (memo) {
+          if (inner === undefined) {
+            inner = new Map()
+            linked.set(a, inner)
+          }
+          inner.set(b, entity)
+        }
       }
     }
     const r = records[entity]!
@@ -189,20 +205,8 @@ function isSorted(mentions: Mention[]): boolean {
   return true
 }
 
+/** Word ids at or past this bound are not memoised by name linking (the bound the old numeric key needed). */
 const ID_SPACE = 2 ** 26
-
-/** A number naming the one or two lower-case words between start and end, or -1. */
-function wordKey(t: Tokens, start: number, end: number): number {
-  let a = -1
-  let b = -1
-  for (let j = start; j < end; j++) {
-    if (!(t.flags[j]! & WORD)) continue
-    if (a < 0) a = wordIdAt(t, j)
-    else b = wordIdAt(t, j)
-  }
-  if (a < 0 || a >= ID_SPACE - 1 || b >= ID_SPACE) return -1
-  return b < 0 ? a : (a + 1) * ID_SPACE + b
-}
 
 /** Adds the text between start and end to the aliases, slicing it only when it is new. */
 function addAlias(text: string, r: EntityRecord, start: number, end: number): void {
@@ -267,6 +271,12 @@ function wordAt(text: string, t: Tokens, k: number): string {
   return text.slice(t.start[k], t.end[k])
 }
 
+/** Token k is written "as" (compared in place, without slicing). */
+function isAs(text: string, t: Tokens, k: number): boolean {
+  const s = t.start[k]!
+  return t.end[k]! - s === 2 && text.charCodeAt(s) === 97 && text.charCodeAt(s + 1) === 115
+}
+
 function isWord(t: Tokens, k: number): boolean {
   return k >= 0 && k < t.count && (t.flags[k]! & WORD) !== 0
 }
@@ -327,9 +337,17 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
   let hasLowerKnown = false
   for (const list of knownIndex.values()) if (list.some((n) => n.isLower)) hasLowerKnown = true
   let k = 0
-  while (k < t.count) {
-    if (!isCap(t, k)) {
-      const hit = hasLowerKnown && isWord(t, k) ? matchKnown(text, t, k, knownIndex, true) : null
+  const count = t.count
+  const flags = t.flags
+  /** The word tokens of the current run, one array reused for every run. */
+  const wordTokens: number[] = []
+  while (k < count) {
+    if ((flags[k]! & (WORD | CAP)) !== (WORD | CAP)) {
+      if (!hasLowerKnown) {
+        k++
+        continue
+      }
+      const hit = isWord(t, k) ? matchKnown(text, t, k, knownIndex, true) : null
       if (hit !== null) {
         raw.push({ tokenStart: k, tokenEnd: hit[0], wordCount: 0, known: hit[1], role: '', title: '' })
         k = hit[0]
@@ -369,15 +387,12 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       }
       break
     }
-    const wordTokens: number[] = []
+    wordTokens.length = 0
     for (let j = k; j < e; j++) if (isWord(t, j)) wordTokens.push(j)
     let first = 0
     let last = wordTokens.length
     // Leading words that are never names: "The", "When", "Earlier", month names…
-    while (
-      first < last &&
-      isStripped(lowerAt(text, t, wordTokens[first]!), (t.flags[wordTokens[first]!]! & SENTENCE_START) !== 0)
-    ) {
+    while (first < last && isStripped(t, wordTokens[first]!)) {
       if (last - first > 1 && TITLES.has(lowerAt(text, t, wordTokens[first]!))) break
       first++
     }
@@ -452,9 +467,9 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
 }
 
 /** Sentence-opening words ("Earlier", "Still") are dropped only where they open a sentence. */
-function isStripped(lower: string, atSentenceStart: boolean): boolean {
-  const w = lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/gu, "'") : lower
-  return ALWAYS_STRIP.has(w) || (atSentenceStart && NON_NAME_CAPS.has(w))
+function isStripped(t: Tokens, k: number): boolean {
+  const cls = wordClass(t, k)
+  return (cls & STRIP_ALWAYS) !== 0 || ((t.flags[k]! & SENTENCE_START) !== 0 && (cls & STRIP_AT_START) !== 0)
 }
 
 function isPersonLike(r: EntityRecord): boolean {
@@ -509,18 +524,16 @@ function link(c: Candidate, records: EntityRecord[], li: LinkIndex, text: string
     name,
     words.map((w) => w.toLowerCase()),
   )
-  const fits = (r: EntityRecord): boolean =>
-    r.mergedInto < 0 && (probe.gender === '' || r.gender === '' || probe.gender === r.gender)
   let best = -1
   for (const i of li.byBare.get(probe.nameTokens.join(' ')) ?? []) {
     const r = records[i]!
-    if (fits(r) && (probe.title === '' || r.title === '' || probe.title === r.title)) best = i
+    if (fits(probe, r) && (probe.title === '' || r.title === '' || probe.title === r.title)) best = i
   }
   if (best < 0 && probe.nameTokens.length === 1) {
     const w = probe.nameTokens[0]!
     const pool = [...(li.byLast.get(w) ?? []), ...(probe.title === '' ? (li.byFirst.get(w) ?? []) : [])]
     for (const i of pool) {
-      if (fits(records[i]!) && (best < 0 || records[i]!.lastToken > records[best]!.lastToken)) best = i
+      if (fits(probe, records[i]!) && (best < 0 || records[i]!.lastToken > records[best]!.lastToken)) best = i
     }
   }
   if (best >= 0) {
@@ -532,6 +545,11 @@ function link(c: Candidate, records: EntityRecord[], li: LinkIndex, text: string
   li.byKey.set(key, records.length - 1)
   addToLinkIndex(li, records, records.length - 1)
   return records.length - 1
+}
+
+/** Record r can take the probe's mention: not folded into another, and no clash of gender. */
+function fits(probe: EntityRecord, r: EntityRecord): boolean {
+  return r.mergedInto < 0 && (probe.gender === '' || r.gender === '' || probe.gender === r.gender)
 }
 
 /** "Oseman" seen before "Alice Oseman" anywhere in the text: fold it into the fuller name. */
@@ -634,7 +652,7 @@ function isItalic(text: string, start: number, end: number): boolean {
 }
 
 function addRole(r: EntityRecord, role: EntityRole): void {
-  if (r.roles.some((x) => x.role === role.role && x.of === role.of)) return
+  for (const x of r.roles) if (x.role === role.role && x.of === role.of) return
   r.roles.push(role)
 }
 
@@ -649,7 +667,7 @@ function findRoles(text: string, t: Tokens, index: EntityIndex): void {
     const r = records[m.entity]!
     // "William Gao as Tao"
     const asTok = m.tokenEnd
-    if (isWord(t, asTok) && wordAt(text, t, asTok) === 'as') {
+    if (isWord(t, asTok) && isAs(text, t, asTok)) {
       const target = index.mentionByFirstToken[asTok + 1] ?? -1
       if (target >= 0 && m.tokenEnd - m.tokenStart >= 2) {
         const role = records[mentions[target]!.entity]!
@@ -758,7 +776,11 @@ function classify(text: string, t: Tokens, index: EntityIndex): void {
   for (const r of records) {
     if (r.mergedInto >= 0 || r.isKnown) continue
     const s = r.scores
-    const best = (Object.keys(s) as Scored[]).reduce((a, b) => (s[b] > s[a] ? b : a), 'person')
+    // The highest score, the first of person, organization, work, place on a tie.
+    let best: Scored = 'person'
+    if (s.organization > s[best]) best = 'organization'
+    if (s.work > s[best]) best = 'work'
+    if (s.place > s[best]) best = 'place'
     if (s[best] > 0) {
       r.kind = best
       r.confidence = Math.min(0.95, 0.5 + s[best] / 10)
@@ -812,7 +834,8 @@ function countPronouns(text: string, t: Tokens, index: EntityIndex): void {
   let mi = 0
   let lastPerson = -1
   let lastPersonToken = -1
-  for (let k = 0; k < t.count; k++) {
+  // Only words that may be a pronoun (he, him, his, himself, she, her…: see scanText) are read.
+  for (const k of t.pronounLike) {
     while (mi < mentions.length && mentions[mi]!.tokenStart <= k) {
       const r = records[mentions[mi]!.entity]!
       if (r.kind === 'person') {
@@ -821,10 +844,7 @@ function countPronouns(text: string, t: Tokens, index: EntityIndex): void {
       }
       mi++
     }
-    if (!(t.flags[k]! & WORD) || t.flags[k]! & IN_QUOTE || lastPerson < 0 || k - lastPersonToken > 25) continue
-    const len = t.end[k]! - t.start[k]!
-    const c = text.charCodeAt(t.start[k]!) | 32
-    if (len < 2 || len > 7 || (c !== 104 && c !== 115)) continue // he, him, his, himself, she, her…
+    if (lastPerson < 0 || k - lastPersonToken > 25 || t.flags[k]! & IN_QUOTE) continue
     const w = lowerAt(text, t, k)
     if (MALE_PRONOUNS.has(w)) records[lastPerson]!.pronounHits.m++
     else if (FEMALE_PRONOUNS.has(w)) records[lastPerson]!.pronounHits.f++

@@ -2,8 +2,8 @@ import { type Attribution, attribute } from './attribute'
 import { type QuoteContext, buildContext, isScareQuote } from './context'
 import { UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
-import { splitParagraphsAndMarks } from './paragraphs'
-import { IN_QUOTE, type Tokens, lowerAt, tokenAt, tokenize, trimSharedVocabulary } from './tokens'
+import { groupParagraphs } from './paragraphs'
+import { IN_QUOTE, type Tokens, lowerAt, markTokens, scanText, tokenAt, trimSharedVocabulary } from './tokens'
 import type { AnalyzeOptions, Analysis, AnalyzedEntity, AnalyzedQuote } from './types'
 
 export type {
@@ -28,10 +28,13 @@ export const REVIEW_THRESHOLD = 0.6
  */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const source = typeof text === 'string' ? text : ''
-  const { paragraphs, marks } = splitParagraphsAndMarks(source)
-  const detected = detectQuotes(source, paragraphs, marks)
-  const t = tokenize(
-    source,
+  // One pass over the characters finds the tokens, the quotation marks and the lines.
+  const scan = scanText(source)
+  const t = scan.tokens
+  const paragraphs = groupParagraphs(source, scan.lineEnd, scan.lineKind, scan.hasBlank)
+  const detected = detectQuotes(source, paragraphs, scan.marks)
+  markTokens(
+    t,
     paragraphs.map((p) => p.start),
     detected,
   )

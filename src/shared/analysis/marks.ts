@@ -90,13 +90,6 @@ export function readMark(text: string, i: number, paraStart: number, paraEnd: nu
   const nextAlnum = hasNext && isAlnumAt(text, i + 1)
   const leftFlanking = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
   const rightFlanking = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
-  const mark = (canOpen: boolean, canClose: boolean, isWeak = false): Mark => ({
-    pos: i,
-    family,
-    canOpen,
-    canClose,
-    isWeak,
-  })
 
   if (family === 'single') {
     // Letters on both sides: don’t, Oseman’s, and a ‘ typed for an apostrophe (Heartstopper‘s).
@@ -115,38 +108,42 @@ export function readMark(text: string, i: number, paraStart: number, paraEnd: nu
     case 0x2018:
     case 0x201a:
     case 0x201b:
-      if (leftFlanking) return mark(true, false)
-      if (rightFlanking) return mark(false, true, family === 'single' && isWeakCloser(text, i, paraEnd))
+      if (leftFlanking) return makeMark(i, family, true, false)
+      if (rightFlanking) return makeMark(i, family, false, true, family === 'single' && isWeakCloser(text, i, paraEnd))
       return null
     case 0x201d: // ” closes, but scraped copy sometimes opens with it
     case 0x2019:
-      if (rightFlanking) return mark(false, true, family === 'single' && isWeakCloser(text, i, paraEnd))
-      if (leftFlanking) return mark(true, false)
+      if (rightFlanking) return makeMark(i, family, false, true, family === 'single' && isWeakCloser(text, i, paraEnd))
+      if (leftFlanking) return makeMark(i, family, true, false)
       return null
     case 0xab: // « and ‹ open in French; Danish and German use »…«
     case 0x2039:
-      if (leftFlanking) return mark(true, false)
-      if (rightFlanking) return mark(false, true)
-      return prevSpace && nextSpace ? mark(true, false) : null // French spacing: « Bonjour »
+      if (leftFlanking) return makeMark(i, family, true, false)
+      if (rightFlanking) return makeMark(i, family, false, true)
+      return prevSpace && nextSpace ? makeMark(i, family, true, false) : null // French spacing: « Bonjour »
     case 0xbb:
     case 0x203a:
-      if (rightFlanking) return mark(false, true)
-      if (leftFlanking) return mark(true, false)
-      return mark(false, true) // French spacing: « Bonjour »
+      if (rightFlanking) return makeMark(i, family, false, true)
+      if (leftFlanking) return makeMark(i, family, true, false)
+      return makeMark(i, family, false, true) // French spacing: « Bonjour »
     case 0x300c:
     case 0x300e:
-      return mark(true, false)
+      return makeMark(i, family, true, false)
     case 0x300d:
     case 0x300f:
-      return mark(false, true)
+      return makeMark(i, family, false, true)
     default: {
       // Straight marks are symmetric: flanking decides, the pairing stack settles the rest.
       const canOpen = leftFlanking
       const canClose = rightFlanking
       if (!canOpen && !canClose) return null
-      return mark(canOpen, canClose, family === 'single' && canClose && isWeakCloser(text, i, paraEnd))
+      return makeMark(i, family, canOpen, canClose, family === 'single' && canClose && isWeakCloser(text, i, paraEnd))
     }
   }
+}
+
+function makeMark(pos: number, family: MarkFamily, canOpen: boolean, canClose: boolean, isWeak = false): Mark {
+  return { pos, family, canOpen, canClose, isWeak }
 }
 
 function isSingleMark(c: number): boolean {

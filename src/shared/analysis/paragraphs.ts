@@ -48,6 +48,14 @@ export function splitParagraphsAndMarks(text: string): { paragraphs: Paragraph[]
   // The last line ends with the text (it never makes the text one "with blank lines").
   lineEnd.push(n)
   lineKind.push(lineBlank ? 0 : lead)
+  return { paragraphs: groupParagraphs(text, lineEnd, lineKind, hasBlank), marks }
+}
+
+/**
+ * Groups classified lines into paragraphs (lineKind: 0 blank, 1 opens with ">", 3 other text; see
+ * splitParagraphsAndMarks, or scanText, which classifies them in the tokeniser's pass).
+ */
+export function groupParagraphs(text: string, lineEnd: number[], lineKind: number[], hasBlank: boolean): Paragraph[] {
   const out: Paragraph[] = []
   const push = (start: number, end: number, block: boolean): void => {
     const trimmed = trimRange(text, start, end)
@@ -81,7 +89,7 @@ export function splitParagraphsAndMarks(text: string): { paragraphs: Paragraph[]
     from = br + 1
   }
   if (runStart >= 0) push(runStart, runEnd, runQuoted && runSawQuote)
-  return { paragraphs: out, marks }
+  return out
 }
 
 export function trimRange(text: string, start: number, end: number): [number, number] {

@@ -1,9 +1,11 @@
 import { changesCase, isAlnumAt, isApostropheCode, isDashCode, isSpaceCode, isUpperAt } from './chars'
 import {
   ABBREVIATIONS,
+  ALWAYS_STRIP,
   FEMALE_NAMES,
   HONORIFICS,
   MALE_NAMES,
+  NON_NAME_CAPS,
   ORG_NAMES,
   ORG_SUFFIXES,
   PERSON_NOUNS,
@@ -54,6 +56,12 @@ export interface Tokens {
   vocabulary: Vocabulary
   /** The text the offsets point into. */
   text: string
+  /** Tokens that are the word "I" (ascending), for counting first-person narration. */
+  singleI: number[]
+  /** Words of two to seven letters starting with h or s (ascending): where pronouns are counted. */
+  pronounLike: number[]
+  /** Tokens flagged SENTENCE_START (ascending). */
+  sentenceStarts: number[]
 }
 
 /** Interned lower-case word id of token k (0 <= k < count): equal words share one id and one string. */
@@ -84,6 +92,9 @@ export function wordClass(t: Tokens, k: number): number {
     if (PERSON_NOUNS.has(w)) cls |= PERSON_NOUN
     if (WORK_NOUNS.has(w)) cls |= WORK_NOUN
     if (WORK_ROLE_NOUNS.has(w)) cls |= WORK_ROLE_NOUN
+    const plain = w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/gu, "'") : w
+    if (ALWAYS_STRIP.has(plain)) cls |= STRIP_ALWAYS
+    if (NON_NAME_CAPS.has(plain)) cls |= STRIP_AT_START
     v.classes[id] = cls
   }
   return cls
@@ -111,6 +122,10 @@ export const PLACE_SUFFIX = 64
 export const PERSON_NOUN = 128
 export const WORK_NOUN = 256
 export const WORK_ROLE_NOUN = 512
+/** Never the first word of a name ("The", "When"): ALWAYS_STRIP, with curly apostrophes made straight. */
+export const STRIP_ALWAYS = 1024
+/** Not a name where it opens a sentence ("Earlier", "Still"): NON_NAME_CAPS. */
+export const STRIP_AT_START = 2048
 const CLASSIFIED = 1 << 30
 
 export class Vocabulary {
@@ -233,39 +248,88 @@ export function trimSharedVocabulary(): void {
   if (shared !== null && shared.words.length > MAX_SHARED_WORDS) shared = null
 }
 
+/**
+ * The one pass over the characters: tokens (without SENTENCE_START and IN_QUOTE, which need the
+ * paragraphs and quotations: see markTokens), the offset of every quotation-mark character
+ * (ascending) and the lines, classified for paragraph splitting (see groupParagraphs).
+ */
+export interface TextScan {
+  tokens: Tokens
+  marks: number[]
+  /** Offset of each line's end (its newline, or the text's end for the last line). */
+  lineEnd: number[]
+  /** 0: blank (spaces only), 1: opens with ">" after spaces and tabs, 3: other text. */
+  lineKind: number[]
+  /** A blank line follows some earlier line (the last line never counts). */
+  hasBlank: boolean
+}
+
+/** Tokens with sentence starts and quotation flags: scanText then markTokens. */
 export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteSpan[]): Tokens {
+  const { tokens } = scanText(text)
+  markTokens(tokens, paragraphStarts, quotes)
+  return tokens
+}
+
+export function scanText(text: string): TextScan {
   const cap = Math.max(16, Math.ceil(text.length / 3))
   let start: Int32Array = new Int32Array(cap)
   let end: Int32Array = new Int32Array(cap)
   let flags: Uint8Array = new Uint8Array(cap)
   const vocabulary = sharedVocabulary()
   let count = 0
-  const push = (s: number, e: number, f: number): void => {
-    if (count === start.length) {
-      const size = start.length * 2
-      start = grow(start, size)
-      end = grow(end, size)
-      const nf = new Uint8Array(size)
-      nf.set(flags)
-      flags = nf
-    }
-    start[count] = s
-    end[count] = e
-    flags[count] = f
-    count++
-  }
-
+  const singleI: number[] = []
+  const pronounLike: number[] = []
+  const marks: number[] = []
+  const lineEnd: number[] = []
+  const lineKind: number[] = []
+  let hasBlank = false
+  let lineBlank = true
+  /** 2 until the line's first character other than space, tab or CR decides it. */
+  let lead = 2
   const n = text.length
   let i = 0
   while (i < n) {
     const c = text.charCodeAt(i)
     if (c < 128 ? ASCII[c]! & SPACE_BIT : isSpaceCode(c)) {
+      if (c === 10) {
+        if (lineBlank && lineEnd.length > 0) hasBlank = true
+        lineEnd.push(i)
+        lineKind.push(lineBlank ? 0 : lead)
+        lineBlank = true
+        lead = 2
+      } else if (lead === 2 && c !== 32 && c !== 9 && c !== 13) lead = 3
       i++
       continue
     }
+    lineBlank = false
+    if (lead === 2) lead = c === 62 ? 1 : 3
     if (c < 128 ? !(ASCII[c]! & ALNUM_BIT) : !isAlnumAt(text, i)) {
       const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1
-      push(i, i + width, isQuoteMarkCode(c) ? MARK : 0)
+      // The token arrays are locals (no closure) so this loop keeps them in registers.
+      if (count === start.length) {
+        start = grow(start, count * 2)
+        end = grow(end, count * 2)
+        flags = growFlags(flags, count * 2)
+      }
+      start[count] = i
+      end[count] = i + width
+      if (isQuoteMarkCode(c)) {
+        marks.push(i)
+        flags[count] = MARK
+      } else flags[count] = 0
+      count++
+      if (width === 2) {
+        // A lone high surrogate takes the next unit into its token; that unit still counts for
+        // the lines and the marks.
+        const d = text.charCodeAt(i + 1)
+        if (d === 10) {
+          lineEnd.push(i + 1)
+          lineKind.push(lead)
+          lineBlank = true
+          lead = 2
+        } else if (isQuoteMarkCode(d)) marks.push(i + 1)
+      }
       i += width
       continue
     }
@@ -290,6 +354,7 @@ export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteS
       }
       if (d === 32 || d === 10 || d === 44 || d === 46) break // the usual word ends, decided at once
       if ((isApostropheCode(d) || isDashCode(d) || d === 0xad) && i + 1 < n && isAlnumAt(text, i + 1) && i > s) {
+        if (isQuoteMarkCode(d)) marks.push(i) // don’t: still a mark for quote detection to read
         i++
         continue
       }
@@ -304,7 +369,20 @@ export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteS
     }
     if (isUpperAt(text, s)) f |= CAP
     if (upperCount >= 2 && !hasLower) f |= ALL_CAPS
-    push(s, e, f)
+    if (e - s === 1 && text.charCodeAt(s) === 73) singleI.push(count)
+    else if (e - s >= 2 && e - s <= 7) {
+      const c0 = text.charCodeAt(s) | 32
+      if (c0 === 104 || c0 === 115) pronounLike.push(count)
+    }
+    if (count === start.length) {
+      start = grow(start, count * 2)
+      end = grow(end, count * 2)
+      flags = growFlags(flags, count * 2)
+    }
+    start[count] = s
+    end[count] = e
+    flags[count] = f
+    count++
   }
 
   const tokens: Tokens = {
@@ -316,20 +394,21 @@ export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteS
     words: vocabulary.words,
     vocabulary,
     text,
+    singleI,
+    pronounLike,
+    sentenceStarts: [],
   }
-  markSentenceStarts(text, tokens, paragraphStarts)
-  markQuoted(tokens, quotes)
-  return tokens
+  // The last line ends with the text (it never makes the text one "with blank lines").
+  lineEnd.push(n)
+  lineKind.push(lineBlank ? 0 : lead)
+  return { tokens, marks, lineEnd, lineKind, hasBlank }
 }
 
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size)
-  b.set(a)
-  return b
-}
-
-function markSentenceStarts(text: string, t: Tokens, paragraphStarts: number[]): void {
+/** Flags sentence starts and the tokens inside quotations (spans sorted and disjoint). */
+export function markTokens(t: Tokens, paragraphStarts: number[], quotes: QuoteSpan[]): void {
+  const text = t.text
   let pi = 0
+  let qi = 0
   let atStart = true
   for (let k = 0; k < t.count; k++) {
     const s = t.start[k]!
@@ -337,9 +416,18 @@ function markSentenceStarts(text: string, t: Tokens, paragraphStarts: number[]):
       atStart = true
       pi++
     }
-    const f = t.flags[k]!
+    let f = t.flags[k]!
+    while (qi < quotes.length && quotes[qi]!.end <= s) qi++
+    const q = quotes[qi]
+    if (q !== undefined && q.start <= s && s < q.end) {
+      f |= IN_QUOTE
+      t.flags[k] = f
+    }
     if (f & WORD) {
-      if (atStart) t.flags[k] = f | SENTENCE_START
+      if (atStart) {
+        t.flags[k] = f | SENTENCE_START
+        t.sentenceStarts.push(k)
+      }
       atStart = false
       continue
     }
@@ -363,14 +451,16 @@ function markSentenceStarts(text: string, t: Tokens, paragraphStarts: number[]):
   }
 }
 
-function markQuoted(t: Tokens, quotes: QuoteSpan[]): void {
-  let qi = 0
-  for (let k = 0; k < t.count; k++) {
-    const s = t.start[k]!
-    while (qi < quotes.length && quotes[qi]!.end <= s) qi++
-    const q = quotes[qi]
-    if (q !== undefined && q.start <= s && s < q.end) t.flags[k] = t.flags[k]! | IN_QUOTE
-  }
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size)
+  b.set(a)
+  return b
+}
+
+function growFlags(a: Uint8Array, size: number): Uint8Array {
+  const b = new Uint8Array(size)
+  b.set(a)
+  return b
 }
 
 export function tokenText(text: string, t: Tokens, k: number): string {

@@ -1,7 +1,7 @@
 import type { QuoteContext } from './context'
 import { type EntityIndex, isVocative } from './entities'
 import type { SpeakerRef } from './resolve'
-import { IN_QUOTE, type Tokens, WORD } from './tokens'
+import { IN_QUOTE, type Tokens } from './tokens'
 
 interface Turn {
   para: number
@@ -119,11 +119,7 @@ export function findNarrator(
   namedSpeakers: Set<number>,
 ): number {
   let firstPerson = 0
-  for (let k = 0; k < t.count; k++) {
-    const f = t.flags[k]!
-    if (f & WORD && !(f & IN_QUOTE) && t.end[k]! - t.start[k]! === 1 && text.charCodeAt(t.start[k]!) === 73)
-      firstPerson++
-  }
+  for (const k of t.singleI) if (!(t.flags[k]! & IN_QUOTE)) firstPerson++
   if (firstPerson < 5) return -1
   const votes = new Map<number, number>()
   const { mentions, mentionByFirstToken, records } = entities
