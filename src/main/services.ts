@@ -7,6 +7,7 @@ import type { Library } from './db/connection'
 import { entitiesHandlers } from './entities/entities.handlers'
 import { exportHandlers } from './export/export.handlers'
 import { libraryHandlers } from './library/library.handlers'
+import { mentionsHandlers } from './mentions/mentions.handlers'
 import { quotesHandlers } from './quotes/quotes.handlers'
 import { sourcesHandlers } from './sources/sources.handlers'
 
@@ -31,6 +32,7 @@ export function createHandlers(
     ...entitiesHandlers(ctx),
     ...sourcesHandlers(ctx),
     ...quotesHandlers(ctx),
+    ...mentionsHandlers(ctx),
     ...checksHandlers(ctx),
     ...namesHandlers(ctx),
     ...libraryHandlers(ctx),

@@ -23,6 +23,9 @@ import { Empty, LibraryInfo, SearchQuery, SearchResult } from './schemas/library
 import {
   ArticleAnnotations,
   AuditEntry,
+  Mention,
+  MentionCreate,
+  MentionRef,
   Quote,
   QuoteCreate,
   QuoteListQuery,
@@ -97,6 +100,10 @@ export const contract = {
   'quotes:suggest-source': { input: QuoteRef, output: SourceSuggestion },
 
   /** Names nearly matching a known one, or spelled two ways (here or in the linked sources). */
+  /** Tags a span of the article as naming an entity; a person's tag survives re-analysis. */
+  'mentions:create': { input: MentionCreate, output: Mention },
+  'mentions:remove': { input: MentionRef, output: z.null() },
+
   'names:flags': { input: ArticleRef, output: z.array(NameFlag) },
   'names:accept': { input: NameFlagAccept, output: Article },
   'names:dismiss': { input: NameFlagDismiss, output: z.null() },

@@ -152,5 +152,6 @@ export type NewSourceRow = Insertable<SourcesTable>
 export type QuoteRow = Selectable<QuotesTable>
 export type NewQuoteRow = Insertable<QuotesTable>
 export type MentionRow = Selectable<EntityMentionsTable>
+export type NewMentionRow = Insertable<EntityMentionsTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type NewAuditRow = Insertable<AuditLogTable>

@@ -69,6 +69,30 @@ export async function annotateArticle(
   const entityIdByName = new Map<string, string>()
   let createdEntities = 0
   await trx.deleteFrom('entity_mentions').where('article_id', '=', articleId).where('origin', '=', 'analysis').execute()
+  // Mentions tagged by hand follow their words like quotes do, and go only when the words are gone.
+  const userMentions = await trx.selectFrom('entity_mentions').selectAll().where('article_id', '=', articleId).execute()
+  const kept: { start: number; end: number }[] = []
+  for (const row of userMentions) {
+    const place = reanchor(body, {
+      start: row.start_offset,
+      end: row.end_offset,
+      text: row.text,
+      prefix: '',
+      suffix: '',
+    })
+    if (!place) {
+      await trx.deleteFrom('entity_mentions').where('id', '=', row.id).execute()
+      continue
+    }
+    kept.push(place)
+    if (place.start !== row.start_offset || place.end !== row.end_offset) {
+      await trx
+        .updateTable('entity_mentions')
+        .set({ start_offset: place.start, end_offset: place.end })
+        .where('id', '=', row.id)
+        .execute()
+    }
+  }
   await trx.deleteFrom('entity_roles').where('article_id', '=', articleId).execute()
   for (const entity of analysis.entities) {
     const key = aliasKey(entity.name)
@@ -113,6 +137,8 @@ export async function annotateArticle(
     entityIdByName.set(key, id)
     for (const alias of entity.aliases) entityIdByName.set(aliasKey(alias), id)
     for (const mention of entity.mentions) {
+      // A person's tag on these words wins over the analyser's.
+      if (kept.some((place) => overlap(mention, place) > 0)) continue
       await trx
         .insertInto('entity_mentions')
         .values({

@@ -69,7 +69,7 @@ async function requireQuote(db: Kysely<Database>, id: string): Promise<QuoteRow>
 }
 
 /** A span must lie inside the body and never split a surrogate pair (storage would mangle half a character). */
-function checkSpan(body: string, start: number, end: number): void {
+export function checkSpan(body: string, start: number, end: number): void {
   const issues = []
   if (end > body.length) issues.push({ path: 'end', message: `must be at most ${body.length}, the article's length` })
   const splits = (at: number) =>

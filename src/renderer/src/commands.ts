@@ -15,6 +15,7 @@ export type DeskCommandName =
   | 'save-now'
   | 'focus-editor'
   | 'focus-quotes'
+  | 'tag-entity'
   | 'next-quote'
   | 'previous-quote'
   | 'next-unverified'
@@ -69,6 +70,7 @@ export const COMMAND_KEYS: Record<CommandName, { label: string; keys: readonly s
   'save-now': { label: 'Save the article now', keys: ['Mod+S'], group: 'Article' },
   'focus-editor': { label: 'Go to the article text', keys: ['E', 'Alt+E'], group: 'Article' },
   'focus-quotes': { label: 'Go to the quote list', keys: ['L', 'Alt+L'], group: 'Article' },
+  'tag-entity': { label: 'Tag the selected text as an entity…', keys: ['Alt+T'], group: 'Article' },
   'next-quote': { label: 'Next quote', keys: ['J', 'Alt+J'], group: 'Quotes' },
   'previous-quote': { label: 'Previous quote', keys: ['K', 'Alt+K'], group: 'Quotes' },
   'next-unverified': { label: 'Next unverified quote', keys: ['U', 'Alt+U'], group: 'Quotes' },

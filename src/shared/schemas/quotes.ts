@@ -102,3 +102,11 @@ export const AuditEntry = z.object({
   detail: z.record(z.string(), z.unknown()),
 })
 export type AuditEntry = z.infer<typeof AuditEntry>
+
+export const MentionCreate = z
+  .strictObject({ articleId: Id, entityId: Id, start: Offset, end: Offset })
+  .refine((m) => m.end > m.start, { message: 'must end after it starts', path: ['end'] })
+export type MentionCreate = z.infer<typeof MentionCreate>
+
+export const MentionRef = z.strictObject({ id: Id })
+export type MentionRef = z.infer<typeof MentionRef>

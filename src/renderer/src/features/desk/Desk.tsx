@@ -3,7 +3,7 @@ import { ChangeSet, type ChangeDesc } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { Article } from '../../../../shared/schemas/articles'
-import type { ArticleAnnotations, Quote, QuoteStatus } from '../../../../shared/schemas/quotes'
+import type { ArticleAnnotations, Mention, Quote, QuoteStatus } from '../../../../shared/schemas/quotes'
 import { call } from '../../api'
 import {
   COMMAND_KEYS,
@@ -17,14 +17,19 @@ import {
 import { toFault } from '../../fault'
 import { useReport } from '../../report'
 import {
+  dropMention,
   dropQuote,
+  mentionAt,
   placeOf,
   quoteAt,
   selectQuote,
   setAnnotations,
   shownCue,
+  upsertMention,
   upsertQuote,
   type MentionMark,
+  type PlacedMention,
+  type QuoteEdge,
   type QuoteMark,
 } from './annotations'
 import { Autosaver, type SaveState } from './autosave'
@@ -56,6 +61,18 @@ function toMark(quote: Quote, map: (pos: number, assoc: 1 | -1) => number = (pos
     needsReview: quote.needsReview,
     cue: quote.cue ? { from: map(quote.cue.start, 1), to: map(quote.cue.end, -1) } : null,
   }
+}
+
+function toMentionMark(m: Mention, map: (pos: number, assoc: 1 | -1) => number = (pos) => pos): MentionMark {
+  return { id: m.id, entityId: m.entityId, entityName: m.entityName, from: map(m.start, 1), to: map(m.end, -1) }
+}
+
+/** Moves a dropped boundary to the edge of the word under the pointer (words keep their punctuation). */
+function snapToWord(text: string, pos: number, edge: QuoteEdge): number {
+  let at = pos
+  if (edge === 'start') while (at > 0 && /\S/.test(text[at - 1] ?? '')) at--
+  else while (at < text.length && /\S/.test(text[at] ?? '')) at++
+  return at
 }
 
 function byStart(a: Quote, b: Quote): number {
@@ -96,6 +113,10 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     if (state.kind === 'saved') setSavedRevision((n) => n + 1)
   }, [])
   const [isPickerOpen, setPickerOpen] = useState(false)
+  /** The words being tagged as an entity while the picker is open for them. */
+  const [tagging, setTagging] = useState<{ from: number; to: number; text: string } | null>(null)
+  /** The mention under the cursor, which "Remove tag" removes. */
+  const [mentionHere, setMentionHere] = useState<PlacedMention | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [view, setView] = useState<EditorView | null>(null)
   const viewRef = useRef<EditorView | null>(null)
@@ -135,13 +156,10 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     if (!current) return
     const map = (pos: number, assoc: 1 | -1) => (changes ? changes.mapPos(pos, assoc) : pos)
     const marks = next.quotes.filter((quote) => quote.anchor === 'ok').map((quote) => toMark(quote, map))
-    const mentions: MentionMark[] = next.mentions.map((m) => ({
-      entityId: m.entityId,
-      entityName: m.entityName,
-      from: map(m.start, 1),
-      to: map(m.end, -1),
-    }))
+    const mentions: MentionMark[] = next.mentions.map((m) => toMentionMark(m, map))
     current.dispatch({ effects: setAnnotations.of({ quotes: marks, mentions }) })
+    // Re-analysis gives the analyser's mentions new ids: "Remove tag" must name the current one.
+    setMentionHere((here) => here && mentionAt(current.state, current.state.selection.main.head))
     setQuotes((before) => {
       const old = new Map(before.map((quote) => [quote.id, quote]))
       // A status set while the annotations were on their way is newer than what they carry.
@@ -183,12 +201,7 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
       saverRef.current = null
       if (!created) return
       const marks = annotations.quotes.filter((quote) => quote.anchor === 'ok').map((quote) => toMark(quote))
-      const mentions = annotations.mentions.map((m) => ({
-        entityId: m.entityId,
-        entityName: m.entityName,
-        from: m.start,
-        to: m.end,
-      }))
+      const mentions = annotations.mentions.map((m) => toMentionMark(m))
       created.dispatch({ effects: setAnnotations.of({ quotes: marks, mentions }) })
       const saver = new Autosaver({
         save,
@@ -280,6 +293,73 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     })
   }, [articleId, enqueue, flushed, putQuote, select])
 
+  const openTagPicker = useCallback(() => {
+    const current = viewRef.current
+    if (!current) return
+    const { from, to } = current.state.selection.main
+    const span = trimSpan(current.state.doc.toString(), from, to)
+    if (span.to <= span.from) {
+      setNotice('Select a name in the text first, then tag it as an entity.')
+      return
+    }
+    setTagging({ ...span, text: current.state.sliceDoc(span.from, span.to) })
+  }, [])
+
+  const tagEntity = useCallback(
+    async (entityId: string) => {
+      const words = tagging
+      if (!words) return
+      await enqueue('Could not tag the words', async () => {
+        const current = viewRef.current
+        if (!current) return
+        // The picker is modal, so the text cannot change under it; saving makes offsets the stored body's.
+        await flushed()
+        const place = { from: words.from, to: words.to }
+        if (current.state.sliceDoc(place.from, place.to) !== words.text) {
+          setNotice('The tagged words changed; select them again.')
+          return
+        }
+        const mention = await call('mentions:create', { articleId, entityId, start: place.from, end: place.to })
+        current.dispatch({ effects: upsertMention.of(toMentionMark(mention)) })
+        setMentionHere(mentionAt(current.state, place.from))
+        setNotice(null)
+        onChanged()
+      })
+      setTagging(null)
+    },
+    [tagging, articleId, enqueue, flushed, onChanged],
+  )
+
+  const removeTag = useCallback(() => {
+    const mention = mentionHere
+    if (!mention) return
+    void enqueue('Could not remove the tag', async () => {
+      await call('mentions:remove', { id: mention.id })
+      viewRef.current?.dispatch({ effects: dropMention.of(mention.id) })
+      setMentionHere(null)
+    })
+  }, [mentionHere, enqueue])
+
+  /** A drag handle of the selected quote was released: the boundary moves to the word under the pointer. */
+  const dropHandle = useCallback(
+    (edge: QuoteEdge, pos: number) => {
+      const id = selectedId
+      if (!id) return
+      void enqueue('Could not change the quoted words', async () => {
+        await flushed()
+        const current = viewRef.current
+        const place = current && placeOf(current.state, id)
+        if (!current || !place) return
+        const text = current.state.doc.toString()
+        const at = snapToWord(text, pos, edge)
+        const span = trimSpan(text, edge === 'start' ? at : place.from, edge === 'end' ? at : place.to)
+        if (span.to <= span.from || (span.from === place.from && span.to === place.to)) return
+        putQuote(await call('quotes:update-span', { id, start: span.from, end: span.to }), true)
+      })
+    },
+    [selectedId, enqueue, flushed, putQuote],
+  )
+
   const removeSelected = useCallback(() => {
     const id = selectedId
     if (!id) return
@@ -368,6 +448,9 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
       case 'focus-quotes':
         listRef.current?.focus()
         return true
+      case 'tag-entity':
+        openTagPicker()
+        return true
       case 'next-quote':
         step(1)
         return true
@@ -424,7 +507,12 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
   }, [])
 
   // Refreshed after every render, before the editor's own effect runs, so it always sees current state.
-  const events = useRef<EditorEvents>({ onChange: () => {}, onCursor: () => {}, onKey: () => false })
+  const events = useRef<EditorEvents>({
+    onChange: () => {},
+    onCursor: () => {},
+    onKey: () => false,
+    onHandleDrop: () => {},
+  })
   useLayoutEffect(() => {
     events.current = {
       onChange: (update) => {
@@ -436,7 +524,10 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
         const current = viewRef.current
         const quote = current && quoteAt(current.state, pos)
         if (quote && quote.id !== selectedId) select(quote.id)
+        const mention = current && mentionAt(current.state, pos)
+        if (mention?.id !== mentionHere?.id) setMentionHere(mention)
       },
+      onHandleDrop: dropHandle,
       onKey: (key) => {
         const how = {
           'Alt-Shift-ArrowRight': 'extend-end',
@@ -451,6 +542,7 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
   })
 
   const markKeys = COMMAND_KEYS['mark-quote'].keys
+  const tagKeys = COMMAND_KEYS['tag-entity'].keys
   const cue = view && selected ? shownCue(view.state) : null
   const cueText = view && cue ? view.state.sliceDoc(cue.from, cue.to) : null
   const lostCount = quotes.filter((quote) => quote.anchor === 'lost').length
@@ -469,6 +561,27 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
           >
             Mark as quote
           </button>
+          <button
+            type="button"
+            className="button button--small"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={openTagPicker}
+            aria-keyshortcuts={ariaKeys(tagKeys, isMac)}
+            title={`Tag the selected words as an entity (${describeKeys(tagKeys[0] ?? '', isMac)})`}
+          >
+            Tag entity
+          </button>
+          {mentionHere && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={removeTag}
+              aria-label={`Remove tag “${mentionHere.entityName}”`}
+            >
+              Remove tag
+            </button>
+          )}
           <button
             type="button"
             className="button button--small button--quiet"
@@ -559,6 +672,17 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
           }}
           onEntitiesChanged={onChanged}
           onClose={() => setPickerOpen(false)}
+        />
+      )}
+      {tagging && (
+        <SpeakerPicker
+          purpose="tag"
+          quote={{ text: tagging.text, speaker: null }}
+          onChoose={async (entityId) => {
+            if (entityId) await tagEntity(entityId)
+          }}
+          onEntitiesChanged={onChanged}
+          onClose={() => setTagging(null)}
         />
       )}
     </div>

@@ -2,7 +2,7 @@ import { history, historyKeymap, defaultKeymap } from '@codemirror/commands'
 import { EditorState, Prec, type Extension } from '@codemirror/state'
 import { EditorView, keymap, type ViewUpdate } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
-import { annotationField } from './annotations'
+import { annotationField, quoteHandleDrop, type QuoteEdge } from './annotations'
 import { editorTheme } from './editor-theme'
 
 /** What the desk hears from the editor; read through a ref, so the editor is built only once. */
@@ -13,6 +13,8 @@ export interface EditorEvents {
   onCursor: (pos: number) => void
   /** Alt+Shift+Arrow and friends: true when the desk handled the key. */
   onKey: (key: string) => boolean
+  /** A drag handle of the selected quote was released over the text. */
+  onHandleDrop: (edge: QuoteEdge, pos: number) => void
 }
 
 interface DeskEditorProps {
@@ -32,6 +34,7 @@ export function deskExtensions(events: { current: EditorEvents }): Extension[] {
     EditorView.lineWrapping,
     editorTheme,
     annotationField,
+    quoteHandleDrop.of((edge, pos) => events.current.onHandleDrop(edge, pos)),
     EditorView.contentAttributes.of({ 'aria-label': 'Article body', spellcheck: 'true' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) events.current.onChange(update)

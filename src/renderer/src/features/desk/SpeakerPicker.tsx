@@ -16,7 +16,10 @@ type Option =
   | { kind: 'add-alias'; entity: Entity; alias: string }
 
 interface SpeakerPickerProps {
-  quote: Quote
+  /** The quote whose speaker is chosen, or the words being tagged. */
+  quote: Pick<Quote, 'text' | 'speaker'>
+  /** Tagging words as an entity rather than choosing a speaker: no "No speaker", other wording. */
+  purpose?: 'speaker' | 'tag'
   /** Sets and confirms the speaker; resolves once the service replied. */
   onChoose: (entityId: string | null) => Promise<void>
   onEntitiesChanged: () => void
@@ -42,10 +45,18 @@ function optionLabel(option: Option): string {
  * A combobox over the library's entities: choose one, create one from the typed name, or teach an
  * existing one the typed name as an alias ("the Loveless author" → Alice Oseman). Choosing confirms.
  */
-export function SpeakerPicker({ quote, onChoose, onEntitiesChanged, onClose }: SpeakerPickerProps) {
-  const [query, setQuery] = useState(quote.speaker?.name ?? '')
+export function SpeakerPicker({
+  quote,
+  purpose = 'speaker',
+  onChoose,
+  onEntitiesChanged,
+  onClose,
+}: SpeakerPickerProps) {
+  const isTag = purpose === 'tag'
+  const [query, setQuery] = useState(isTag ? quote.text : (quote.speaker?.name ?? ''))
   const [alias, setAlias] = useState<string | null>(null)
   const [newKind, setNewKind] = useState<EntityKind>('person')
+  const title = isTag ? 'Tag entity' : 'Choose the speaker'
   const [active, setActive] = useState(0)
   const [isBusy, setBusy] = useState(false)
   const [problem, setProblem] = useState<unknown>(null)
@@ -114,13 +125,17 @@ export function SpeakerPicker({ quote, onChoose, onEntitiesChanged, onClose }: S
 
   const optionDomId = (i: number) => `${listId}-${i}`
   return (
-    <Dialog title={alias === null ? 'Choose the speaker' : `Whose other name is “${alias}”?`} onClose={onClose}>
+    <Dialog title={alias === null ? title : `Whose other name is “${alias}”?`} onClose={onClose}>
       <p className="picker__quote muted">“{quote.text.replace(/^[“"‘']|[”"’']$/g, '').slice(0, 140)}”</p>
       {problem !== null && (
-        <ErrorBanner title="The speaker was not set" fault={toFault(problem)} onDismiss={() => setProblem(null)} />
+        <ErrorBanner
+          title={isTag ? 'The words were not tagged' : 'The speaker was not set'}
+          fault={toFault(problem)}
+          onDismiss={() => setProblem(null)}
+        />
       )}
       <label className="field">
-        <span className="field__label">{alias === null ? 'Speaker' : 'Entity'}</span>
+        <span className="field__label">{alias === null && !isTag ? 'Speaker' : 'Entity'}</span>
         <input
           type="text"
           role="combobox"
@@ -185,9 +200,11 @@ export function SpeakerPicker({ quote, onChoose, onEntitiesChanged, onClose }: S
             Back
           </button>
         )}
-        <button type="button" className="button" disabled={isBusy} onClick={() => void onChoose(null)}>
-          No speaker
-        </button>
+        {!isTag && (
+          <button type="button" className="button" disabled={isBusy} onClick={() => void onChoose(null)}>
+            No speaker
+          </button>
+        )}
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>

@@ -1,5 +1,5 @@
-import { StateEffect, StateField, type EditorState, type Range } from '@codemirror/state'
-import { Decoration, type DecorationSet, EditorView } from '@codemirror/view'
+import { Facet, StateEffect, StateField, type EditorState, type Range } from '@codemirror/state'
+import { Decoration, type DecorationSet, EditorView, WidgetType } from '@codemirror/view'
 import type { QuoteStatus } from '../../../../shared/schemas/quotes'
 
 /** What the editor needs to draw one quote; the rest of a Quote lives in React state. */
@@ -13,6 +13,7 @@ export interface QuoteMark {
 }
 
 export interface MentionMark {
+  id: string
   entityId: string
   entityName: string
   from: number
@@ -25,6 +26,12 @@ export const setAnnotations = StateEffect.define<{ quotes: QuoteMark[]; mentions
 export const upsertQuote = StateEffect.define<QuoteMark>()
 export const dropQuote = StateEffect.define<string>()
 export const selectQuote = StateEffect.define<string | null>()
+export const upsertMention = StateEffect.define<MentionMark>()
+export const dropMention = StateEffect.define<string>()
+
+export type QuoteEdge = 'start' | 'end'
+/** Called when a drag handle of the selected quote is released over the text at `pos`. */
+export const quoteHandleDrop = Facet.define<(edge: QuoteEdge, pos: number) => void>()
 
 interface QuoteSpec {
   id: string
@@ -51,6 +58,69 @@ function quoteDecoration(spec: QuoteSpec, isSelected: boolean): Decoration {
     attributes: { 'data-quote-id': spec.id, 'data-status': spec.status },
     quote: spec,
   })
+}
+
+function mentionDecoration(mark: MentionMark): Decoration {
+  return Decoration.mark({
+    class: 'cm-mention',
+    attributes: { 'data-entity-id': mark.entityId, 'data-mention-id': mark.id, title: mark.entityName },
+    mention: mark,
+  })
+}
+
+/**
+ * A grip at one end of the selected quote. The pointer is tracked on the window, so the drop can
+ * land anywhere in the text; the boundary moves only on release, so a cancelled drag changes nothing.
+ */
+class QuoteHandle extends WidgetType {
+  constructor(readonly edge: QuoteEdge) {
+    super()
+  }
+
+  override eq(other: QuoteHandle): boolean {
+    return other.edge === this.edge
+  }
+
+  toDOM(view: EditorView): HTMLElement {
+    const grip = document.createElement('span')
+    grip.className = `cm-quote-handle cm-quote-handle--${this.edge}`
+    grip.dataset.handle = this.edge
+    grip.title = `Drag to move where the quote ${this.edge === 'start' ? 'starts' : 'ends'} (or Alt+Shift+Arrows)`
+    // Alt+Shift+Arrows do the same from the keyboard, so the grip itself is not announced.
+    grip.setAttribute('aria-hidden', 'true')
+    grip.addEventListener('pointerdown', (down) => {
+      if (down.button !== 0) return
+      down.preventDefault()
+      down.stopPropagation()
+      grip.classList.add('cm-quote-handle--dragging')
+      const win = grip.ownerDocument.defaultView ?? window
+      const onUp = (up: PointerEvent) => {
+        win.removeEventListener('pointerup', onUp, true)
+        grip.classList.remove('cm-quote-handle--dragging')
+        const pos = view.posAtCoords({ x: up.clientX, y: up.clientY })
+        if (pos === null) return
+        for (const drop of view.state.facet(quoteHandleDrop)) drop(this.edge, pos)
+      }
+      win.addEventListener('pointerup', onUp, true)
+    })
+    return grip
+  }
+
+  override ignoreEvent(): boolean {
+    return true
+  }
+}
+
+const startHandle = Decoration.widget({ widget: new QuoteHandle('start'), side: -1 })
+const endHandle = Decoration.widget({ widget: new QuoteHandle('end'), side: 1 })
+
+function handlesOf(value: Annotations): DecorationSet {
+  if (!value.selectedId) return Decoration.none
+  for (let cursor = value.quotes.iter(); cursor.value; cursor.next()) {
+    if ((cursor.value.spec.quote as QuoteSpec).id === value.selectedId)
+      return Decoration.set([startHandle.range(cursor.from), endHandle.range(cursor.to)])
+  }
+  return Decoration.none
 }
 
 const cueDecoration = (id: string) =>
@@ -131,15 +201,18 @@ export const annotationField = StateField.define<Annotations>({
         for (const mention of effect.value.mentions) {
           const span = clampRange(mention.from, mention.to, length)
           if (!span) continue
-          marks.push(
-            Decoration.mark({
-              class: 'cm-mention',
-              attributes: { 'data-entity-id': mention.entityId, title: mention.entityName },
-            }).range(span[0], span[1]),
-          )
+          marks.push(mentionDecoration(mention).range(span[0], span[1]))
         }
         mentions = Decoration.set(marks, true)
         isCueStale = true
+      } else if (effect.is(upsertMention) || effect.is(dropMention)) {
+        const id = effect.is(upsertMention) ? effect.value.id : effect.value
+        const span = effect.is(upsertMention) ? clampRange(effect.value.from, effect.value.to, length) : null
+        mentions = mentions.update({
+          filter: (_from, _to, deco) => (deco.spec.mention as MentionMark).id !== id,
+          add: effect.is(upsertMention) && span ? [mentionDecoration(effect.value).range(span[0], span[1])] : [],
+          sort: true,
+        })
       } else if (effect.is(upsertQuote) || effect.is(dropQuote)) {
         const id = effect.is(upsertQuote) ? effect.value.id : effect.value
         const built = effect.is(upsertQuote) ? quoteRanges([effect.value], length, selectedId) : null
@@ -162,6 +235,7 @@ export const annotationField = StateField.define<Annotations>({
     EditorView.decorations.from(field, (value) => value.mentions),
     EditorView.decorations.from(field, (value) => value.quotes),
     EditorView.decorations.from(field, (value) => value.shownCue),
+    EditorView.decorations.from(field, handlesOf),
   ],
 })
 
@@ -199,4 +273,23 @@ export function quoteAt(state: EditorState, pos: number): PlacedQuote | null {
 export function shownCue(state: EditorState): { from: number; to: number } | null {
   const cursor = state.field(annotationField).shownCue.iter()
   return cursor.value ? { from: cursor.from, to: cursor.to } : null
+}
+
+export interface PlacedMention {
+  id: string
+  entityId: string
+  entityName: string
+  from: number
+  to: number
+}
+
+/** The entity mention at `pos` (or touching it), if any. */
+export function mentionAt(state: EditorState, pos: number): PlacedMention | null {
+  const { mentions } = state.field(annotationField)
+  for (let cursor = mentions.iter(); cursor.value; cursor.next()) {
+    if (pos < cursor.from || pos > cursor.to) continue
+    const mark = cursor.value.spec.mention as MentionMark
+    return { id: mark.id, entityId: mark.entityId, entityName: mark.entityName, from: cursor.from, to: cursor.to }
+  }
+  return null
 }

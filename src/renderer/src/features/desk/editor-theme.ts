@@ -43,6 +43,28 @@ export const editorTheme = EditorView.theme({
   '.cm-quote--selected': { outline: '2px solid var(--focus)', outlineOffset: '1px' },
   // Entity mentions: a thin rule below the text, distinct from the quotes' underline styles.
   '.cm-mention': { boxShadow: 'inset 0 -1px 0 var(--mention-line)' },
+  '.cm-quote-handle': {
+    display: 'inline-block',
+    position: 'relative',
+    width: '0',
+    height: '1.2em',
+    verticalAlign: 'text-bottom',
+    cursor: 'ew-resize',
+    touchAction: 'none',
+  },
+  // A wider hit area than what is drawn, centred on the boundary, so it adds no width to the line.
+  '.cm-quote-handle::before': {
+    content: '""',
+    position: 'absolute',
+    top: '-0.15em',
+    bottom: '-0.15em',
+    left: '-5px',
+    width: '10px',
+    borderRadius: '3px',
+    background: 'var(--focus)',
+    opacity: '0.75',
+  },
+  '.cm-quote-handle--dragging::before': { opacity: '1' },
   '.cm-cue--shown': { background: 'var(--cue-bg)', color: 'var(--cue-text)', outline: '1px dashed var(--cue-text)' },
   '@media (forced-colors: active)': {
     '.cm-quote': { textDecorationColor: 'CanvasText' },
