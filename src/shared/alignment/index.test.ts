@@ -331,3 +331,15 @@ describe('align: a 5 MB source', () => {
     )
   })
 })
+
+describe('defect: a repeated phrase took the first, less faithful copy (found by the property test)', () => {
+  it.each([
+    ['the the a café, café café ', 'café café', 'café café'],
+    ['one two, two two end', 'two two', 'two two'],
+    ['We said no, no no to that.', '“no no,”', 'no no'],
+  ])('in %j finds %j exactly', (source, quote, passage) => {
+    const result = align(quote, source)
+    expect(result.verdict).toBe('exact')
+    expect(source.slice(result.sourceStart ?? 0, result.sourceEnd ?? 0)).toBe(passage)
+  })
+})

@@ -76,6 +76,8 @@ const EVALUATE_TOP = 24
 const ALWAYS_EVALUATE = 4
 const EVALUATE_TIES = 200
 const EPSILON = 1e-9
+/** Single-diagonal probes tried when the best placement is not faithful (see alignIndexed). */
+const MAX_PROBES = 32
 
 /**
  * Finds where a quote comes from in a source and how faithfully it is reproduced.
@@ -121,6 +123,28 @@ export function alignIndexed(quote: string, index: SourceIndex, options: AlignOp
     candidates.push({ matches, score: combinedScore(aligned, matches), start: firstStart(matches, index) })
   }
   if (candidates.length === 0) return notFound(quote, tokens)
+  let best = pickBest(candidates)
+  if (best.score < 1 - EPSILON) {
+    // A cluster's window can hold two placements of a repeated phrase ("café, café café" for "café café");
+    // the diff then takes the first, which may not be the faithful one. Probe each diagonal on its own.
+    const probed = new Set<number>()
+    for (const cluster of clusters.slice(0, EVALUATE_TOP)) {
+      for (let d = Math.max(0, cluster.lo); d <= cluster.hi && probed.size < MAX_PROBES; d++) {
+        if (probed.has(d)) continue
+        probed.add(d)
+        const match = alignPart(tokens, anchor, index, d, Math.min(index.wordCount, d + anchor.words))
+        if (!match) continue
+        const matches = extendAround(tokens, aligned, anchorAt, match, index)
+        candidates.push({ matches, score: combinedScore(aligned, matches), start: firstStart(matches, index) })
+      }
+    }
+    best = pickBest(candidates)
+  }
+  const starts = new Set(candidates.filter((c) => Math.abs(c.score - best.score) <= EPSILON).map((c) => c.start))
+  return assemble(quote, tokens, aligned, best.matches, stripped, index, options, starts.size)
+}
+
+function pickBest(candidates: Candidate[]): Candidate {
   let best = candidates[0] as Candidate
   for (const candidate of candidates) {
     if (
@@ -129,8 +153,7 @@ export function alignIndexed(quote: string, index: SourceIndex, options: AlignOp
     )
       best = candidate
   }
-  const starts = new Set(candidates.filter((c) => Math.abs(c.score - best.score) <= EPSILON).map((c) => c.start))
-  return assemble(quote, tokens, aligned, best.matches, stripped, index, options, starts.size)
+  return best
 }
 
 function tokenizeQuote(quote: string, index: SourceIndex): QuoteToken[] {
