@@ -58,6 +58,9 @@ describe('resolveStatic', () => {
   it('names content types, defaulting to a download type', () => {
     expect(contentTypeOf('a/b.JS')).toBe('text/javascript; charset=utf-8')
     expect(contentTypeOf('x.woff2')).toBe('font/woff2')
+    // Inherited keys are not content types: a file named x.constructor is opaque bytes.
+    expect(contentTypeOf('x.constructor')).toBe('application/octet-stream')
+    expect(contentTypeOf('x.__proto__')).toBe('application/octet-stream')
     expect(contentTypeOf('x.exe')).toBe('application/octet-stream')
   })
 })

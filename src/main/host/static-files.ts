@@ -1,31 +1,12 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { contentTypeFor } from '../content-types'
 
 export type StaticTarget = { kind: 'file'; file: string } | { kind: 'not-found' } | { kind: 'bad-request' }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-}
-
+/** Safe against inherited keys: a file named `x.constructor` is opaque bytes, not Object's constructor. */
 export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+  return contentTypeFor(file)
 }
 
 function isInside(root: string, candidate: string): boolean {
