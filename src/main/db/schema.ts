@@ -124,6 +124,8 @@ export interface EntityMentionsTable {
   end_offset: number
   text: string
   origin: Generated<'analysis' | 'user'>
+  /** An analyser's mention a person removed: kept so re-analysis does not add it back. */
+  is_removed: Generated<number>
 }
 
 export interface AuditLogTable {

@@ -105,3 +105,23 @@ describe('mentions tagged by hand', () => {
     expect(gone.find((m) => m.id === mention.id)).toBeUndefined()
   })
 })
+
+describe('removing a tag the analyser made', () => {
+  it('keeps it removed through an edit and a fresh analysis', async () => {
+    const { handlers } = await makeTestHandlers()
+    const article = await handlers['articles:create']({
+      body: 'Mayor Jane Porter opened the bridge.\n\n“It is a great day,” Porter said.',
+    })
+    const before = (await handlers['quotes:annotations']({ id: article.id })).mentions
+    const tag = before.find((m) => m.origin === 'analysis' && m.text === 'Porter')
+    if (!tag) throw new Error('expected the analyser to tag Porter')
+    await handlers['mentions:remove']({ id: tag.id })
+    await handlers['articles:update']({ id: article.id, body: `Updated.\n\n${article.body}` })
+    await handlers['quotes:analyze']({ id: article.id })
+    const after = (await handlers['quotes:annotations']({ id: article.id })).mentions
+    expect(after.some((m) => m.text === 'Porter' && m.start > article.body.indexOf('“'))).toBe(false)
+    // The other mention of her is untouched.
+    expect(after.some((m) => m.text.includes('Jane Porter'))).toBe(true)
+    await expect(handlers['mentions:remove']({ id: tag.id })).rejects.toMatchObject({ code: 'not_found' })
+  })
+})

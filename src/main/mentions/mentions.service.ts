@@ -66,12 +66,17 @@ export async function createMention(ctx: AppContext, input: MentionCreate): Prom
   })
 }
 
-/** Removes a tag, whoever made it; an analyser's tag comes back only if a later analysis finds it again. */
+/**
+ * Removes a tag. A tag the analyser made stays as a tombstone (and becomes the user's decision), so the
+ * next analysis does not put it back; a tag a person made is simply deleted.
+ */
 export async function removeMention(ctx: AppContext, id: string): Promise<null> {
   return ctx.library.db.transaction().execute(async (trx) => {
     const row = await repo.findMention(trx, id)
-    if (!row) throw notFound('mention', id)
-    await repo.deleteMention(trx, id)
+    if (!row || row.is_removed === 1) throw notFound('mention', id)
+    if (row.origin === 'analysis') {
+      await trx.updateTable('entity_mentions').set({ origin: 'user', is_removed: 1 }).where('id', '=', id).execute()
+    } else await repo.deleteMention(trx, id)
     await appendAudit(trx, {
       actor: ctx.actor(),
       subjectType: 'article',

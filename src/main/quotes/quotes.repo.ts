@@ -51,6 +51,7 @@ export async function mentionsOf(db: Kysely<Database>, articleId: string) {
       'e.kind as entity_kind',
     ])
     .where('m.article_id', '=', articleId)
+    .where('m.is_removed', '=', 0)
     .orderBy('m.start_offset')
     .execute()
 }

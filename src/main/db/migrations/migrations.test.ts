@@ -156,3 +156,25 @@ describe('0006_checks', () => {
     await db.destroy()
   })
 })
+
+describe('0007_mention_tombstones', () => {
+  it('keeps existing mentions visible', async () => {
+    const { db, sqlite } = await freshDb()
+    expect((await createMigrator(db).migrateTo('0006_checks')).error).toBeUndefined()
+    const stamp = '2025-01-01T00:00:00.000Z'
+    sqlite
+      .prepare('insert into entities (id, kind, name, created_at, updated_at) values (?, ?, ?, ?, ?)')
+      .run('e1', 'person', 'Alice Oseman', stamp, stamp)
+    sqlite
+      .prepare('insert into articles (id, title, body, created_at, updated_at) values (?, ?, ?, ?, ?)')
+      .run('a1', 'T', 'Alice Oseman said.', stamp, stamp)
+    sqlite
+      .prepare(
+        'insert into entity_mentions (id, article_id, entity_id, start_offset, end_offset, text) values (?, ?, ?, ?, ?, ?)',
+      )
+      .run('m1', 'a1', 'e1', 0, 12, 'Alice Oseman')
+    expect((await createMigrator(db).migrateTo('0007_mention_tombstones')).error).toBeUndefined()
+    expect(sqlite.prepare("select is_removed from entity_mentions where id = 'm1'").pluck().get()).toBe(0)
+    await db.destroy()
+  })
+})
