@@ -13,6 +13,8 @@ export type CommandName =
 /** Commands of the open article (the desk); they do nothing while no article is open. */
 export type DeskCommandName =
   | 'save-now'
+  | 'undo-edit'
+  | 'redo-edit'
   | 'focus-editor'
   | 'focus-quotes'
   | 'tag-entity'
@@ -68,6 +70,8 @@ export const COMMAND_KEYS: Record<CommandName, { label: string; keys: readonly s
   'show-shortcuts': { label: 'Keyboard shortcuts', keys: ['?', 'Alt+/'], group: 'Library' },
   'export-articles': { label: 'Export articles…', keys: ['Mod+Shift+E', 'Alt+Shift+E'], group: 'Library' },
   'save-now': { label: 'Save the article now', keys: ['Mod+S'], group: 'Article' },
+  'undo-edit': { label: 'Undo the last text or annotation change', keys: ['Mod+Z'], group: 'Article' },
+  'redo-edit': { label: 'Redo the last undone change', keys: ['Mod+Y', 'Mod+Shift+Z'], group: 'Article' },
   'focus-editor': { label: 'Go to the article text', keys: ['E', 'Alt+E'], group: 'Article' },
   'focus-quotes': { label: 'Go to the quote list', keys: ['L', 'Alt+L'], group: 'Article' },
   'tag-entity': { label: 'Tag the selected text as an entity…', keys: ['Alt+T'], group: 'Article' },

@@ -17,10 +17,20 @@ import {
 import { toFault } from '../../fault'
 import { useReport } from '../../report'
 import {
+  annotationOp,
+  mapOp,
+  resolveId,
+  type AnnotationOp,
+  type MentionSnapshot,
+  type QuoteSnapshot,
+  type Span,
+} from './annotation-history'
+import {
   dropMention,
   dropQuote,
   mentionAt,
   placeOf,
+  placedMentions,
   quoteAt,
   selectQuote,
   setAnnotations,
@@ -75,6 +85,17 @@ function snapToWord(text: string, pos: number, edge: QuoteEdge): number {
   return at
 }
 
+function snapshotOf(quote: Quote, place: Span): QuoteSnapshot {
+  return {
+    id: quote.id,
+    from: place.from,
+    to: place.to,
+    speakerEntityId: quote.speaker?.entityId ?? null,
+    status: quote.status,
+    note: quote.note,
+  }
+}
+
 function byStart(a: Quote, b: Quote): number {
   return a.start - b.start || a.end - b.end
 }
@@ -127,6 +148,10 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
   /** Quote actions run one after another, so offsets are never computed against a stale body. */
   const queue = useRef<Promise<unknown>>(Promise.resolve())
   const listRef = useRef<HTMLDivElement>(null)
+  /** Ids of quotes and mentions that undo or redo created again, from the old id to the new one. */
+  const aliases = useRef(new Map<string, string>())
+  /** Undo and redo changes waiting in the queue: their positions follow the text typed meanwhile. */
+  const pendingOps = useRef(new Set<{ op: AnnotationOp }>())
 
   const store = useMemo(() => localStore(), [])
   const replay = useMemo(() => draftToReplay(readDraft(store, articleId), article), [store, articleId, article])
@@ -274,6 +299,11 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     })
   }, [])
 
+  /** Puts an annotation change on the editor's history, after the text edits made before it. */
+  const record = useCallback((op: AnnotationOp) => {
+    viewRef.current?.dispatch({ effects: annotationOp.of(op), userEvent: 'annotate' })
+  }, [])
+
   const markQuote = useCallback(() => {
     const current = viewRef.current
     if (!current) return
@@ -290,8 +320,10 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
       putQuote(quote, true)
       select(quote.id)
       setNotice(null)
+      const place = placeOf(current.state, quote.id)
+      if (place) record({ kind: 'mark-quote', quote: snapshotOf(quote, place) })
     })
-  }, [articleId, enqueue, flushed, putQuote, select])
+  }, [articleId, enqueue, flushed, putQuote, select, record])
 
   const openTagPicker = useCallback(() => {
     const current = viewRef.current
@@ -323,11 +355,12 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
         current.dispatch({ effects: upsertMention.of(toMentionMark(mention)) })
         setMentionHere(mentionAt(current.state, place.from))
         setNotice(null)
+        record({ kind: 'tag', mention: { id: mention.id, entityId, from: place.from, to: place.to } })
         onChanged()
       })
       setTagging(null)
     },
-    [tagging, articleId, enqueue, flushed, onChanged],
+    [tagging, articleId, enqueue, flushed, onChanged, record],
   )
 
   const removeTag = useCallback(() => {
@@ -335,10 +368,30 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     if (!mention) return
     void enqueue('Could not remove the tag', async () => {
       await call('mentions:remove', { id: mention.id })
-      viewRef.current?.dispatch({ effects: dropMention.of(mention.id) })
+      const current = viewRef.current
+      const place = current && placedMentions(current.state).find((m) => m.id === mention.id)
+      current?.dispatch({ effects: dropMention.of(mention.id) })
       setMentionHere(null)
+      if (place)
+        record({ kind: 'untag', mention: { id: place.id, entityId: place.entityId, from: place.from, to: place.to } })
     })
-  }, [mentionHere, enqueue])
+  }, [mentionHere, enqueue, record])
+
+  /** Records a span change from `before` to where the quote is now. */
+  const recordSpan = useCallback(
+    (id: string, before: Span) => {
+      const current = viewRef.current
+      const after = current && placeOf(current.state, id)
+      if (after)
+        record({
+          kind: 'span',
+          id,
+          before: { from: before.from, to: before.to },
+          after: { from: after.from, to: after.to },
+        })
+    },
+    [record],
+  )
 
   /** A drag handle of the selected quote was released: the boundary moves to the word under the pointer. */
   const dropHandle = useCallback(
@@ -355,23 +408,28 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
         const span = trimSpan(text, edge === 'start' ? at : place.from, edge === 'end' ? at : place.to)
         if (span.to <= span.from || (span.from === place.from && span.to === place.to)) return
         putQuote(await call('quotes:update-span', { id, start: span.from, end: span.to }), true)
+        recordSpan(id, place)
       })
     },
-    [selectedId, enqueue, flushed, putQuote],
+    [selectedId, enqueue, flushed, putQuote, recordSpan],
   )
 
   const removeSelected = useCallback(() => {
     const id = selectedId
     if (!id) return
+    const quote = quotesById.get(id)
     void enqueue('Could not remove the quote', async () => {
       await call('quotes:remove', { id })
+      const current = viewRef.current
+      const place = current && placeOf(current.state, id)
       const index = visible.findIndex((q) => q.id === id)
       const after = visible[index + 1] ?? visible[index - 1] ?? null
       setQuotes((list) => list.filter((q) => q.id !== id))
-      viewRef.current?.dispatch({ effects: dropQuote.of(id) })
+      current?.dispatch({ effects: dropQuote.of(id) })
       select(after?.id ?? null)
+      if (quote && place) record({ kind: 'remove-quote', quote: snapshotOf(quote, place) })
     })
-  }, [selectedId, enqueue, visible, select])
+  }, [selectedId, quotesById, enqueue, visible, select, record])
 
   const changeSpan = useCallback(
     (how: 'extend-end' | 'shrink-end' | 'extend-start' | 'shrink-start') => {
@@ -385,33 +443,141 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
         const span = adjustSpan(current.state.doc.toString(), place, how)
         if (!span) return
         putQuote(await call('quotes:update-span', { id, start: span.from, end: span.to }), true)
+        recordSpan(id, place)
       })
       return true
     },
-    [selectedId, enqueue, flushed, putQuote],
+    [selectedId, enqueue, flushed, putQuote, recordSpan],
   )
 
   const setStatus = useCallback(
     (status: QuoteStatus, note?: string) => {
       const id = selectedId
       if (!id) return
+      const before = quotesById.get(id)
       void enqueue('Could not set the check status', async () => {
-        putQuote(await call('quotes:set-status', note === undefined ? { id, status } : { id, status, note }), false)
+        const quote = await call('quotes:set-status', note === undefined ? { id, status } : { id, status, note })
+        putQuote(quote, false)
+        if (before && (before.status !== quote.status || before.note !== quote.note))
+          record({
+            kind: 'status',
+            id,
+            before: { status: before.status, note: before.note },
+            after: { status: quote.status, note: quote.note },
+          })
       })
     },
-    [selectedId, enqueue, putQuote],
+    [selectedId, quotesById, enqueue, putQuote, record],
   )
 
   const setSpeaker = useCallback(
     async (entityId: string | null) => {
       const id = selectedId
       if (!id) return
+      const before = quotesById.get(id)?.speaker?.entityId ?? null
       await enqueue('Could not set the speaker', async () => {
         putQuote(await call('quotes:set-speaker', { id, entityId }), false)
+        if (before !== entityId) record({ kind: 'speaker', id, before, after: entityId })
         onChanged()
       })
     },
-    [selectedId, enqueue, putQuote, onChanged],
+    [selectedId, quotesById, enqueue, putQuote, onChanged, record],
+  )
+
+  /** Re-creates a quote as it was; undo and redo then name it by its new id. */
+  const recreateQuote = useCallback(
+    async (snapshot: QuoteSnapshot) => {
+      let quote = await call('quotes:create', {
+        articleId,
+        start: snapshot.from,
+        end: snapshot.to,
+        ...(snapshot.speakerEntityId ? { speakerEntityId: snapshot.speakerEntityId } : {}),
+      })
+      const old = resolveId(aliases.current, snapshot.id)
+      if (old !== quote.id) aliases.current.set(old, quote.id)
+      if (quote.status !== snapshot.status || quote.note !== snapshot.note)
+        quote = await call('quotes:set-status', { id: quote.id, status: snapshot.status, note: snapshot.note })
+      putQuote(quote, true)
+      select(quote.id)
+    },
+    [articleId, putQuote, select],
+  )
+
+  const removeTagged = useCallback(async (mention: MentionSnapshot) => {
+    const current = viewRef.current
+    if (!current) return
+    const id = resolveId(aliases.current, mention.id)
+    const mentions = placedMentions(current.state)
+    // Re-analysis gives the analyser's mentions new ids: find the tag by its words then.
+    const found =
+      mentions.find((m) => m.id === id) ??
+      mentions.find((m) => m.entityId === mention.entityId && m.from === mention.from && m.to === mention.to)
+    await call('mentions:remove', { id: found?.id ?? id })
+    current.dispatch({ effects: dropMention.of(found?.id ?? id) })
+    setMentionHere(null)
+  }, [])
+
+  /** Undo or redo reached an annotation change: apply it on the service, then on the marks. */
+  const applyOp = useCallback(
+    (op: AnnotationOp) => {
+      const pending = { op }
+      pendingOps.current.add(pending)
+      void enqueue('Could not undo or redo that change', async () => {
+        try {
+          await flushed()
+          const next = pending.op
+          const ids = aliases.current
+          switch (next.kind) {
+            case 'mark-quote':
+              await recreateQuote(next.quote)
+              break
+            case 'remove-quote': {
+              const id = resolveId(ids, next.quote.id)
+              await call('quotes:remove', { id })
+              setQuotes((list) => list.filter((q) => q.id !== id))
+              viewRef.current?.dispatch({ effects: dropQuote.of(id) })
+              select(null)
+              break
+            }
+            case 'span': {
+              const id = resolveId(ids, next.id)
+              putQuote(await call('quotes:update-span', { id, start: next.after.from, end: next.after.to }), true)
+              break
+            }
+            case 'speaker':
+              putQuote(await call('quotes:set-speaker', { id: resolveId(ids, next.id), entityId: next.after }), false)
+              onChanged()
+              break
+            case 'status': {
+              const { status, note } = next.after
+              putQuote(await call('quotes:set-status', { id: resolveId(ids, next.id), status, note }), false)
+              break
+            }
+            case 'tag': {
+              const { mention } = next
+              const created = await call('mentions:create', {
+                articleId,
+                entityId: mention.entityId,
+                start: mention.from,
+                end: mention.to,
+              })
+              const old = resolveId(ids, mention.id)
+              if (old !== created.id) ids.set(old, created.id)
+              viewRef.current?.dispatch({ effects: upsertMention.of(toMentionMark(created)) })
+              onChanged()
+              break
+            }
+            case 'untag':
+              await removeTagged(next.mention)
+              onChanged()
+              break
+          }
+        } finally {
+          pendingOps.current.delete(pending)
+        }
+      })
+    },
+    [articleId, enqueue, flushed, recreateQuote, removeTagged, putQuote, select, onChanged],
   )
 
   const step = useCallback(
@@ -442,6 +608,10 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
       case 'save-now':
         void saverRef.current?.flush().catch(() => {})
         return true
+      case 'undo-edit':
+        return viewRef.current ? undo(viewRef.current) : false
+      case 'redo-edit':
+        return viewRef.current ? redo(viewRef.current) : false
       case 'focus-editor':
         viewRef.current?.focus()
         return true
@@ -496,8 +666,11 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     const commands = Object.entries(COMMAND_KEYS)
       .filter(([name]) => isDeskCommand(name as DeskCommandName))
       .map(([name, spec]) => ({ name: name as DeskCommandName, ...spec, run: () => {} }))
-    const command = findCommand(commands, event, { isMac, isTyping: isTypingIn(event) })
+    const isTyping = isTypingIn(event)
+    const command = findCommand(commands, event, { isMac, isTyping })
     if (!command) return
+    // A text field undoes its own typing; the article editor's keymap has already taken its keys.
+    if (isTyping && (command.name === 'undo-edit' || command.name === 'redo-edit')) return
     if (runDesk(command.name as DeskCommandName)) event.preventDefault()
   })
   useEffect(() => {
@@ -512,11 +685,13 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
     onCursor: () => {},
     onKey: () => false,
     onHandleDrop: () => {},
+    onHistoryOp: () => {},
   })
   useLayoutEffect(() => {
     events.current = {
       onChange: (update) => {
         if (changesSince.current) changesSince.current = changesSince.current.composeDesc(update.changes.desc)
+        for (const pending of pendingOps.current) pending.op = mapOp(pending.op, update.changes.desc)
         saverRef.current?.changed()
         if (journalTimer.current === null) journalTimer.current = setTimeout(writeJournal, JOURNAL_THROTTLE_MS)
       },
@@ -528,6 +703,7 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
         if (mention?.id !== mentionHere?.id) setMentionHere(mention)
       },
       onHandleDrop: dropHandle,
+      onHistoryOp: applyOp,
       onKey: (key) => {
         const how = {
           'Alt-Shift-ArrowRight': 'extend-end',
@@ -587,7 +763,7 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
             className="button button--small button--quiet"
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => view && undo(view)}
-            aria-keyshortcuts={isMac ? 'Meta+Z' : 'Control+Z'}
+            aria-keyshortcuts={ariaKeys(COMMAND_KEYS['undo-edit'].keys, isMac)}
           >
             Undo
           </button>
@@ -596,7 +772,7 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
             className="button button--small button--quiet"
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => view && redo(view)}
-            aria-keyshortcuts={isMac ? 'Meta+Shift+Z' : 'Control+Y'}
+            aria-keyshortcuts={ariaKeys(COMMAND_KEYS['redo-edit'].keys, isMac)}
           >
             Redo
           </button>

@@ -2,6 +2,7 @@ import { history, historyKeymap, defaultKeymap } from '@codemirror/commands'
 import { EditorState, Prec, type Extension } from '@codemirror/state'
 import { EditorView, keymap, type ViewUpdate } from '@codemirror/view'
 import { useEffect, useRef } from 'react'
+import { annotationHistory, annotationOp, type AnnotationOp } from './annotation-history'
 import { annotationField, quoteHandleDrop, type QuoteEdge } from './annotations'
 import { editorTheme } from './editor-theme'
 
@@ -15,6 +16,8 @@ export interface EditorEvents {
   onKey: (key: string) => boolean
   /** A drag handle of the selected quote was released over the text. */
   onHandleDrop: (edge: QuoteEdge, pos: number) => void
+  /** Undo or redo reached an annotation change: `op` is what to apply now. */
+  onHistoryOp: (op: AnnotationOp) => void
 }
 
 interface DeskEditorProps {
@@ -29,6 +32,7 @@ const DESK_KEYS = ['Alt-Shift-ArrowRight', 'Alt-Shift-ArrowLeft', 'Alt-Shift-Arr
 export function deskExtensions(events: { current: EditorEvents }): Extension[] {
   return [
     history(),
+    annotationHistory,
     Prec.highest(keymap.of(DESK_KEYS.map((key) => ({ key, run: () => events.current.onKey(key) })))),
     keymap.of([...historyKeymap, ...defaultKeymap]),
     EditorView.lineWrapping,
@@ -38,6 +42,10 @@ export function deskExtensions(events: { current: EditorEvents }): Extension[] {
     EditorView.contentAttributes.of({ 'aria-label': 'Article body', spellcheck: 'true' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) events.current.onChange(update)
+      for (const tr of update.transactions) {
+        if (!tr.isUserEvent('undo') && !tr.isUserEvent('redo')) continue
+        for (const effect of tr.effects) if (effect.is(annotationOp)) events.current.onHistoryOp(effect.value)
+      }
       const isUserMove = update.transactions.some((tr) => tr.isUserEvent('select'))
       if (update.selectionSet && isUserMove) events.current.onCursor(update.state.selection.main.head)
     }),

@@ -283,6 +283,17 @@ export interface PlacedMention {
   to: number
 }
 
+/** Every entity mention at its current place in the text, in text order. */
+export function placedMentions(state: EditorState): PlacedMention[] {
+  const out: PlacedMention[] = []
+  const { mentions } = state.field(annotationField)
+  for (let cursor = mentions.iter(); cursor.value; cursor.next()) {
+    const mark = cursor.value.spec.mention as MentionMark
+    out.push({ id: mark.id, entityId: mark.entityId, entityName: mark.entityName, from: cursor.from, to: cursor.to })
+  }
+  return out
+}
+
 /** The entity mention at `pos` (or touching it), if any. */
 export function mentionAt(state: EditorState, pos: number): PlacedMention | null {
   const { mentions } = state.field(annotationField)

@@ -1,0 +1,159 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const ARTICLE =
+  'The council met on Monday to vote on the bridge.\n\nThe mayor told reporters the bridge would open next spring, and nobody objected.'
+const WORDS = 'the bridge would open next spring'
+
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Article body' })
+const highlights = (page: Page) => editor(page).locator('[data-quote-id]')
+const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
+const tools = (page: Page) => page.getByRole('toolbar', { name: 'Text tools' })
+const total = (page: Page) => page.getByRole('region', { name: 'Quotes' }).locator('.tabs__count')
+const statusButton = (page: Page, label: string) => inspector(page).getByRole('button', { name: label, exact: true })
+
+async function pasteArticle(page: Page, body: string) {
+  await page.getByRole('banner').getByRole('button', { name: 'New article' }).click()
+  const dialog = page.getByRole('dialog', { name: 'New article' })
+  await dialog.getByLabel('Article text').fill(body)
+  await dialog.getByRole('button', { name: 'Add article' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible()
+}
+
+/** Selects `text` inside the editor the way a mouse drag would, through the DOM selection. */
+async function selectInEditor(page: Page, text: string) {
+  await editor(page).evaluate((content, wanted) => {
+    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT)
+    const nodes: Text[] = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+    const full = nodes.map((n) => n.data).join('')
+    const at = full.indexOf(wanted)
+    if (at < 0) throw new Error(`“${wanted}” is not on screen`)
+    const locate = (offset: number): [Text, number] => {
+      let seen = 0
+      for (const node of nodes) {
+        if (offset <= seen + node.data.length) return [node, offset - seen]
+        seen += node.data.length
+      }
+      throw new Error('offset past the end')
+    }
+    const range = document.createRange()
+    range.setStart(...locate(at))
+    range.setEnd(...locate(at + wanted.length))
+    ;(content as HTMLElement).focus()
+    const selection = window.getSelection()
+    selection?.removeAllRanges()
+    selection?.addRange(range)
+  }, text)
+  // CodeMirror reads the DOM selection on selectionchange, which fires asynchronously.
+  await page.waitForTimeout(100)
+}
+
+/** Opens a fresh article and marks the words as a quote; returns how many quotes the list had before. */
+async function markWords(page: Page): Promise<number> {
+  await expect(total(page)).toBeVisible()
+  const before = Number(await total(page).textContent())
+  await selectInEditor(page, WORDS)
+  await page.keyboard.press('Alt+q')
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveCount(1)
+  await expect(total(page)).toHaveText(String(before + 1))
+  return before
+}
+
+async function reopen(page: Page) {
+  await page.reload()
+  await page
+    .getByRole('list', { name: 'Articles' })
+    .getByRole('button', { name: /council met on Monday/ })
+    .click()
+  await expect(editor(page)).toContainText('The council met')
+}
+
+test.use({ viewport: { width: 1400, height: 900 } })
+
+test('undo takes a marked quote away, also on the service, and redo puts it back', async ({ page, appUrl }) => {
+  await page.goto(appUrl)
+  await pasteArticle(page, ARTICLE)
+  const before = await markWords(page)
+  const marked = highlights(page).filter({ hasText: WORDS })
+
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(marked).toHaveCount(0)
+  await expect(total(page)).toHaveText(String(before))
+
+  await tools(page).getByRole('button', { name: 'Redo' }).click()
+  await expect(marked).toHaveCount(1)
+  await expect(total(page)).toHaveText(String(before + 1))
+
+  // Undo again with the keyboard in the text, then reload: the service no longer has the quote.
+  await editor(page).press('Control+z')
+  await expect(marked).toHaveCount(0)
+  await expect(total(page)).toHaveText(String(before))
+  await reopen(page)
+  await expect(total(page)).toHaveText(String(before))
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveCount(0)
+})
+
+test('a redone quote is kept after a reload', async ({ page, appUrl }) => {
+  await page.goto(appUrl)
+  await pasteArticle(page, ARTICLE)
+  const before = await markWords(page)
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(total(page)).toHaveText(String(before))
+  await tools(page).getByRole('button', { name: 'Redo' }).click()
+  await expect(total(page)).toHaveText(String(before + 1))
+  await reopen(page)
+  await expect(total(page)).toHaveText(String(before + 1))
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveCount(1)
+})
+
+test('undo brings back the previous check status, redo the new one', async ({ page, appUrl }) => {
+  await page.goto(appUrl)
+  await pasteArticle(page, ARTICLE)
+  await markWords(page)
+  await expect(statusButton(page, 'Unverified')).toHaveAttribute('aria-pressed', 'true')
+
+  await statusButton(page, 'Verified').click()
+  await expect(statusButton(page, 'Verified')).toHaveAttribute('aria-pressed', 'true')
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveAttribute('data-status', 'verified')
+
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(statusButton(page, 'Unverified')).toHaveAttribute('aria-pressed', 'true')
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveAttribute('data-status', 'unverified')
+
+  // Ctrl+Y works outside the text too (focus is on the toolbar button).
+  await page.keyboard.press('Control+y')
+  await expect(statusButton(page, 'Verified')).toHaveAttribute('aria-pressed', 'true')
+
+  await reopen(page)
+  await highlights(page).filter({ hasText: WORDS }).click()
+  await expect(statusButton(page, 'Verified')).toHaveAttribute('aria-pressed', 'true')
+})
+
+test('text edits and annotation changes are undone in the order they were made', async ({ page, appUrl }) => {
+  await page.goto(appUrl)
+  await pasteArticle(page, ARTICLE)
+  await editor(page).click()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.type('BREAKING ')
+  await expect(editor(page)).toContainText('BREAKING The council met')
+  const before = await markWords(page)
+
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveCount(0)
+  await expect(total(page)).toHaveText(String(before))
+  await expect(editor(page)).toContainText('BREAKING The council met')
+
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(editor(page)).not.toContainText('BREAKING')
+  await expect(editor(page)).toContainText('The council met')
+  await expect(total(page)).toHaveText(String(before))
+
+  // Redo in the same order: the text, then the quote on its words.
+  await tools(page).getByRole('button', { name: 'Redo' }).click()
+  await expect(editor(page)).toContainText('BREAKING The council met')
+  await tools(page).getByRole('button', { name: 'Redo' }).click()
+  await expect(highlights(page).filter({ hasText: WORDS })).toHaveText(WORDS)
+  await expect(total(page)).toHaveText(String(before + 1))
+})
