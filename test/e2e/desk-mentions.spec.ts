@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type Quotedesk } from './fixtures'
+import { editor, inspector, selectInEditor } from './desk-helpers'
 
 const TITLE = 'Harbour bridge opens'
 const BODY = [
@@ -7,9 +8,7 @@ const BODY = [
   '“This is a great day for the whole town and for everyone who crosses here,” Mayor Jane Porter said.',
 ].join('\n\n')
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Article body' })
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Text tools' })
-const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
 
 async function openArticle(page: Page, appUrl: string | null) {
   if (appUrl) await page.goto(appUrl)
@@ -22,35 +21,6 @@ async function openArticle(page: Page, appUrl: string | null) {
 
 async function seed(quotedesk: Quotedesk) {
   return quotedesk.handlers['articles:create']({ title: TITLE, body: BODY })
-}
-
-/** Selects `text` inside the editor the way a mouse drag would, through the DOM selection. */
-async function selectInEditor(page: Page, text: string) {
-  await editor(page).evaluate((content, wanted) => {
-    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT)
-    const nodes: Text[] = []
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
-    const full = nodes.map((n) => n.data).join('')
-    const at = full.indexOf(wanted)
-    if (at < 0) throw new Error(`“${wanted}” is not on screen`)
-    const locate = (offset: number): [Text, number] => {
-      let seen = 0
-      for (const node of nodes) {
-        if (offset <= seen + node.data.length) return [node, offset - seen]
-        seen += node.data.length
-      }
-      throw new Error('offset past the end')
-    }
-    const range = document.createRange()
-    range.setStart(...locate(at))
-    range.setEnd(...locate(at + wanted.length))
-    ;(content as HTMLElement).focus()
-    const selection = window.getSelection()
-    selection?.removeAllRanges()
-    selection?.addRange(range)
-  }, text)
-  // CodeMirror reads the DOM selection on selectionchange, which fires asynchronously.
-  await page.waitForTimeout(100)
 }
 
 /** The middle of the last letter of `word` on screen, where a pointer would drop. */

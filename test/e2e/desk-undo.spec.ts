@@ -1,54 +1,14 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { editor, highlights, inspector, pasteArticle, selectInEditor } from './desk-helpers'
 
 const ARTICLE =
   'The council met on Monday to vote on the bridge.\n\nThe mayor told reporters the bridge would open next spring, and nobody objected.'
 const WORDS = 'the bridge would open next spring'
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Article body' })
-const highlights = (page: Page) => editor(page).locator('[data-quote-id]')
-const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' })
 const tools = (page: Page) => page.getByRole('toolbar', { name: 'Text tools' })
 const total = (page: Page) => page.getByRole('region', { name: 'Quotes' }).locator('.tabs__count')
 const statusButton = (page: Page, label: string) => inspector(page).getByRole('button', { name: label, exact: true })
-
-async function pasteArticle(page: Page, body: string) {
-  await page.getByRole('banner').getByRole('button', { name: 'New article' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New article' })
-  await dialog.getByLabel('Article text').fill(body)
-  await dialog.getByRole('button', { name: 'Add article' }).click()
-  await expect(dialog).toBeHidden()
-  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toBeVisible()
-}
-
-/** Selects `text` inside the editor the way a mouse drag would, through the DOM selection. */
-async function selectInEditor(page: Page, text: string) {
-  await editor(page).evaluate((content, wanted) => {
-    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT)
-    const nodes: Text[] = []
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
-    const full = nodes.map((n) => n.data).join('')
-    const at = full.indexOf(wanted)
-    if (at < 0) throw new Error(`“${wanted}” is not on screen`)
-    const locate = (offset: number): [Text, number] => {
-      let seen = 0
-      for (const node of nodes) {
-        if (offset <= seen + node.data.length) return [node, offset - seen]
-        seen += node.data.length
-      }
-      throw new Error('offset past the end')
-    }
-    const range = document.createRange()
-    range.setStart(...locate(at))
-    range.setEnd(...locate(at + wanted.length))
-    ;(content as HTMLElement).focus()
-    const selection = window.getSelection()
-    selection?.removeAllRanges()
-    selection?.addRange(range)
-  }, text)
-  // CodeMirror reads the DOM selection on selectionchange, which fires asynchronously.
-  await page.waitForTimeout(100)
-}
 
 /** Opens a fresh article and marks the words as a quote; returns how many quotes the list had before. */
 async function markWords(page: Page): Promise<number> {
