@@ -1,10 +1,10 @@
 import type { QuoteContext } from './context'
 import type { EntityIndex } from './entities'
-import { CUE_FILLERS, DOCUMENT_NOUNS, DOCUMENT_VERBS, PERSON_NOUNS, SPEECH_VERBS } from './lexicon'
+import { CUE_FILLERS, DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS } from './lexicon'
 import type { Paragraph } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
-import { IN_QUOTE, SENTENCE_START, type Tokens, WORD, tokenAt } from './tokens'
+import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue } from './turns'
 
 export interface Attribution {
@@ -25,6 +25,9 @@ interface Cue {
   /** After the quote, in the same sentence: the most reliable place. */
   isAfter: boolean
 }
+
+const CUE_OTHER = 1
+const CUE_FIRST = 2
 
 const NONE: Attribution = { speaker: null, confidence: 0, cue: null, method: 'none', isDocument: false }
 
@@ -81,12 +84,19 @@ export function attribute(
   }
   /** The last quotation paragraph and whom its first quotation addressed by name (-1 if no one). */
   const addressed = { para: -10, entity: -1 }
-  const groupOwner = new Map<number, Attribution>()
-  const byGroup = new Map<number, number[]>()
+  // Group ids are small and dense (numbered in document order), so groups are arrays, not maps:
+  // the first piece of each group, and each piece's next piece in its group (-1 at the end).
+  let groupCount = 0
+  for (const ctx of contexts) groupCount = Math.max(groupCount, ctx.quote.groupId + 1)
+  const groupOwner: (Attribution | undefined)[] = new Array<Attribution | undefined>(groupCount).fill(undefined)
+  const groupFirst = new Int32Array(groupCount).fill(-1)
+  const groupNext = new Int32Array(contexts.length).fill(-1)
+  const groupLast = new Int32Array(groupCount).fill(-1)
   contexts.forEach((ctx, i) => {
-    const list = byGroup.get(ctx.quote.groupId)
-    if (list === undefined) byGroup.set(ctx.quote.groupId, [i])
-    else list.push(i)
+    const g = ctx.quote.groupId
+    if (groupFirst[g]! < 0) groupFirst[g] = i
+    else groupNext[groupLast[g]!] = i
+    groupLast[g] = i
   })
   const hasCue = (i: number): boolean => cues[i] !== null && cues[i] !== undefined
   const turns = new TurnHistory(isDialogue(contexts, hasCue))
@@ -103,19 +113,15 @@ export function attribute(
     }
   }
   // Paragraphs whose cues all name someone else: their quotes address the narrator, not speak as them.
-  const cueKinds = new Map<number, { other: boolean; first: boolean }>()
+  // Per paragraph: CUE_OTHER if a cue names someone else, CUE_FIRST if one is "I" or "we".
+  const cueKinds = new Uint8Array(paragraphs.length)
   cues.forEach((c, i) => {
     if (c === null || c === undefined) return
+    const isFirst = c.phrase.type === 'pronoun' && (c.phrase.word === 'i' || c.phrase.word === 'we')
     const para = contexts[i]!.quote.paragraph
-    const k = cueKinds.get(para) ?? { other: false, first: false }
-    if (c.phrase.type === 'pronoun' && (c.phrase.word === 'i' || c.phrase.word === 'we')) k.first = true
-    else k.other = true
-    cueKinds.set(para, k)
+    cueKinds[para] = cueKinds[para]! | (isFirst ? CUE_FIRST : CUE_OTHER)
   })
-  const isOther = (i: number): boolean => {
-    const k = cueKinds.get(contexts[i]!.quote.paragraph)
-    return k !== undefined && k.other && !k.first
-  }
+  const isOther = (i: number): boolean => cueKinds[contexts[i]!.quote.paragraph] === CUE_OTHER
   state.narrator = findNarrator(text, t, entities, contexts, isOther, namedSpeakers)
 
   const fromCue = (cue: Cue, ctx: QuoteContext): Attribution => {
@@ -179,7 +185,7 @@ export function attribute(
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
       advanceTopic(ctx.inStart)
-      const inherited = groupOwner.get(ctx.quote.groupId)
+      const inherited = groupOwner[ctx.quote.groupId]
       if (inherited !== undefined) {
         out[k] = { ...inherited, method: 'continuation' }
         continue
@@ -189,7 +195,7 @@ export function attribute(
         out[k] = fromCue(own, ctx)
         continue
       }
-      for (const g of byGroup.get(ctx.quote.groupId) ?? []) {
+      for (let g = groupFirst[ctx.quote.groupId]!; g >= 0; g = groupNext[g]!) {
         const c = cues[g]
         if (g !== k && c !== null && c !== undefined) {
           out[k] = fromCue(c, contexts[g]!)
@@ -288,8 +294,8 @@ export function attribute(
     for (let k = i; k < j; k++) {
       const a = out[k]!
       const ctx = contexts[k]!
-      if (!groupOwner.has(ctx.quote.groupId) && (ctx.quote.continues || ctx.quote.isContinuation))
-        groupOwner.set(ctx.quote.groupId, a)
+      if (groupOwner[ctx.quote.groupId] === undefined && (ctx.quote.continues || ctx.quote.isContinuation))
+        groupOwner[ctx.quote.groupId] = a
       if (a.speaker !== null && 'entity' in a.speaker && !a.isDocument) {
         // Being named as a speaker is evidence of being a person.
         const r = entities.records[a.speaker.entity]!
@@ -429,8 +435,9 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
       if (p !== null) return { phrase: p, start: v - 1, end: p.end, isAfter: false }
       continue
     }
-    const isSpeech = isSpeechVerb(w)
-    if (!isSpeech && !DOCUMENT_VERBS.has(w)) continue
+    const cls = reader.classOf(v)
+    const isSpeech = (cls & SPEECH_VERB) !== 0
+    if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
     const inverted = reader.forward(v + 1, to, true)
     const touches =
       isIntroPunct(reader, inverted?.end ?? -1, to) || (inverted?.type === 'mention' && inverted.end === to)

@@ -1,6 +1,6 @@
 import type { RawQuote } from './detect'
 import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS } from './lexicon'
-import { CAP, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt, wordClass } from './tokens'
+import { CAP, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClass } from './tokens'
 
 /** Bounds keep every look-around constant-size, so the whole pass stays linear. */
 const MAX_BEFORE = 60
@@ -43,18 +43,22 @@ export interface QuoteContext {
   paragraphEndToken: number
 }
 
+/** Token bounds of a quotation and of its paragraph (first token at or after each offset). */
+export interface TokenBounds {
+  inStart: number
+  inEnd: number
+  paragraphFirstToken: number
+  paragraphEndToken: number
+}
+
 export function buildContext(
   text: string,
   t: Tokens,
   q: RawQuote,
-  paraStart: number,
-  paraEnd: number,
+  bounds: TokenBounds,
   sameWords: (k: number) => string,
 ): QuoteContext {
-  const paragraphFirstToken = tokenAt(t, paraStart)
-  const paragraphEndToken = tokenAt(t, paraEnd)
-  const inStart = tokenAt(t, q.start)
-  const inEnd = tokenAt(t, q.end)
+  const { inStart, inEnd, paragraphFirstToken, paragraphEndToken } = bounds
 
   let beforeStart = inStart
   let followsQuote = false

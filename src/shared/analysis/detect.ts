@@ -117,7 +117,7 @@ export function detectQuotes(text: string, paragraphs: Paragraph[], markPosition
   }
 
   for (const q of out) if (q.groupId === -1) q.groupId = nextGroup++
-  return renumberGroups(out)
+  return renumberGroups(out, nextGroup)
 }
 
 function piece(start: number, end: number, paragraph: number, groupId: number, isBlock: boolean): RawQuote {
@@ -125,16 +125,14 @@ function piece(start: number, end: number, paragraph: number, groupId: number, i
 }
 
 /** Group ids follow document order so the same text always numbers its quotations the same way. */
-function renumberGroups(quotes: RawQuote[]): RawQuote[] {
+function renumberGroups(quotes: RawQuote[], groupCount: number): RawQuote[] {
   quotes.sort((a, b) => a.start - b.start)
-  const map = new Map<number, number>()
+  /** New id by old id (ids are below groupCount), -1 until the group is first seen. */
+  const map = new Int32Array(groupCount).fill(-1)
+  let next = 0
   for (const q of quotes) {
-    let id = map.get(q.groupId)
-    if (id === undefined) {
-      id = map.size
-      map.set(q.groupId, id)
-    }
-    q.groupId = id
+    if (map[q.groupId]! < 0) map[q.groupId] = next++
+    q.groupId = map[q.groupId]!
   }
   return quotes
 }

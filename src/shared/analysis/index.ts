@@ -3,7 +3,7 @@ import { type QuoteContext, buildContext, isScareQuote } from './context'
 import { UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
 import { groupParagraphs } from './paragraphs'
-import { IN_QUOTE, type Tokens, lowerAt, markTokens, scanText, tokenAt, trimSharedVocabulary } from './tokens'
+import { IN_QUOTE, type Tokens, lowerAt, markTokens, scanText, tokensAt, trimSharedVocabulary } from './tokens'
 import type { AnalyzeOptions, Analysis, AnalyzedEntity, AnalyzedQuote } from './types'
 
 export type {
@@ -39,12 +39,35 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     detected,
   )
   const word = (k: number): string => lowerAt(source, t, k)
-  const contextOf = (q: (typeof detected)[number]): QuoteContext => {
-    const p = paragraphs[q.paragraph]!
-    return buildContext(source, t, q, p.start, p.end, word)
+  // Token bounds of every quotation and paragraph, in sweeps rather than a binary search each.
+  const quoteStart = tokensAt(
+    t,
+    detected.map((q) => q.start),
+  )
+  const quoteEnd = tokensAt(
+    t,
+    detected.map((q) => q.end),
+  )
+  const paraFirst = tokensAt(
+    t,
+    paragraphs.map((p) => p.start),
+  )
+  const paraEnd = tokensAt(
+    t,
+    paragraphs.map((p) => p.end),
+  )
+  const contextOf = (i: number): QuoteContext => {
+    const q = detected[i]!
+    const bounds = {
+      inStart: quoteStart[i]!,
+      inEnd: quoteEnd[i]!,
+      paragraphFirstToken: paraFirst[q.paragraph]!,
+      paragraphEndToken: paraEnd[q.paragraph]!,
+    }
+    return buildContext(source, t, q, bounds, word)
   }
 
-  let contexts = detected.map(contextOf)
+  let contexts = detected.map((_, i) => contextOf(i))
   const isScare = contexts.map(isScareQuote)
   if (isScare.includes(true)) {
     // Scare quotes are narrative again, so cues may be read across them: the paragraphs that had
@@ -52,12 +75,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const touched = new Set<number>()
     contexts.forEach((c, i) => {
       if (!isScare[i]) return
-      clearQuoted(t, c.quote.start, c.quote.end)
+      clearQuoted(t, quoteStart[i]!, c.quote.end)
       touched.add(c.quote.paragraph)
     })
-    contexts = contexts
-      .filter((_, i) => !isScare[i])
-      .map((c) => (touched.has(c.quote.paragraph) ? contextOf(c.quote) : c))
+    const kept: QuoteContext[] = []
+    contexts.forEach((c, i) => {
+      if (!isScare[i]) kept.push(touched.has(c.quote.paragraph) ? contextOf(i) : c)
+    })
+    contexts = kept
   }
 
   const entities = extractEntities(source, t, options.knownEntities ?? [])
@@ -71,8 +96,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return result
 }
 
-function clearQuoted(t: Tokens, start: number, end: number): void {
-  for (let k = tokenAt(t, start); k < t.count && t.start[k]! < end; k++) t.flags[k] = t.flags[k]! & ~IN_QUOTE
+/** Clears IN_QUOTE from token `first` (the quotation's first token) up to offset `end`. */
+function clearQuoted(t: Tokens, first: number, end: number): void {
+  for (let k = first; k < t.count && t.start[k]! < end; k++) t.flags[k] = t.flags[k]! & ~IN_QUOTE
 }
 
 function toQuote(text: string, ctx: QuoteContext, a: Attribution, entities: EntityIndex): AnalyzedQuote {

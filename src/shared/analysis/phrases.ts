@@ -1,6 +1,6 @@
 import type { EntityIndex, EntityRecord } from './entities'
 import { DOCUMENT_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
-import { CAP, IN_QUOTE, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
+import { CAP, HEAD_NOUN, IN_QUOTE, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
 
 /** A noun phrase that can name a speaker, in token indices (end exclusive). */
 export type Phrase =
@@ -47,12 +47,18 @@ export class PhraseReader {
     return this.entities.records[this.entities.mentions[mention]!.entity]!
   }
 
+  /** Lexicon classes of token k's word (SPEECH_VERB, …; see wordClass). */
+  classOf(k: number): number {
+    return wordClass(this.t, k)
+  }
+
   isWord(k: number): boolean {
     return k >= 0 && k < this.t.count && (this.t.flags[k]! & WORD) !== 0
   }
 
-  isHead(w: string): boolean {
-    return PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || (w.endsWith('s') && PERSON_NOUNS.has(w.slice(0, -1)))
+  /** Token k can head a descriptor (see HEAD_NOUN); false outside the text. */
+  isHeadAt(k: number): boolean {
+    return k >= 0 && k < this.t.count && (wordClass(this.t, k) & HEAD_NOUN) !== 0
   }
 
   /** Reads a phrase that starts at token k: "Oseman", "the Loveless author", "she". */
@@ -112,11 +118,11 @@ export class PhraseReader {
     for (let j = k; j < limit && j < k + span; j++) {
       if (!this.isWord(j)) return null
       const w = this.word(j)
-      if (this.isHead(w)) {
+      if (this.isHeadAt(j)) {
         let end = j + 1
         // "chief executive", "press release": keep the last of adjacent head nouns
         let head = w
-        while (end < limit && this.isWord(end) && this.isHead(this.word(end))) head = this.word(end++)
+        while (end < limit && this.isWord(end) && this.isHeadAt(end)) head = this.word(end++)
         const owner = this.ownerAfter(end, limit)
         return {
           type: 'descriptor',
@@ -235,7 +241,7 @@ export class PhraseReader {
       const w = this.word(j)
       if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: j, end: j + 1, word: w }
       // "the parson said": a determiner and a noun right before the verb, whatever the noun.
-      if (j === edge && words === 1 && !this.isHead(w) && !(this.t.flags[j]! & CAP)) {
+      if (j === edge && words === 1 && !this.isHeadAt(j) && !(this.t.flags[j]! & CAP)) {
         for (let d = j - 1; d >= limit && d >= j - 3 && this.isWord(d); d--) {
           const wd = this.word(d)
           if (DETERMINERS.has(wd)) {
@@ -255,7 +261,7 @@ export class PhraseReader {
           if (this.t.flags[d]! & CAP || STOP.has(wd)) break
         }
       }
-      if (this.isHead(w) && !(this.t.flags[j]! & CAP)) {
+      if (this.isHeadAt(j) && !(this.t.flags[j]! & CAP)) {
         // A document named as the object ("shared an update on the script") is not a subject.
         if (DOCUMENT_NOUNS.has(w) && !PERSON_NOUNS.has(w) && !this.endsNear(j, edge)) continue
         let start = j
@@ -286,7 +292,7 @@ export class PhraseReader {
           start = i
         }
         let end = j + 1
-        while (this.isWord(end) && this.isHead(this.word(end)) && end <= from) end++
+        while (this.isWord(end) && this.isHeadAt(end) && end <= from) end++
         const after = this.ownerAfter(end, from + 1)
         const singular = PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) ? w : w.slice(0, -1)
         return {

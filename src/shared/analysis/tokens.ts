@@ -2,6 +2,8 @@ import { changesCase, isAlnumAt, isApostropheCode, isDashCode, isSpaceCode, isUp
 import {
   ABBREVIATIONS,
   ALWAYS_STRIP,
+  DOCUMENT_NOUNS,
+  DOCUMENT_VERBS,
   FEMALE_NAMES,
   HONORIFICS,
   MALE_NAMES,
@@ -50,7 +52,10 @@ export interface Tokens {
   start: Int32Array
   end: Int32Array
   flags: Uint8Array
-  /** Interned lower-case text of token k is `words[wordId[k]]`, filled on first use (-1 before). */
+  /**
+   * Interned lower-case text of token k is `words[wordId[k] - 1]`, filled on first use (0 before:
+   * a fresh array needs no fill pass).
+   */
   wordId: Int32Array
   words: string[]
   vocabulary: Vocabulary
@@ -66,11 +71,10 @@ export interface Tokens {
 
 /** Interned lower-case word id of token k (0 <= k < count): equal words share one id and one string. */
 export function wordIdAt(t: Tokens, k: number): number {
-  let id = t.wordId[k]!
-  if (id < 0) {
-    id = t.vocabulary.idOf(t.text, t.start[k]!, t.end[k]!)
-    t.wordId[k] = id
-  }
+  const stored = t.wordId[k]!
+  if (stored > 0) return stored - 1
+  const id = t.vocabulary.idOf(t.text, t.start[k]!, t.end[k]!)
+  t.wordId[k] = id + 1
   return id
 }
 
@@ -92,6 +96,9 @@ export function wordClass(t: Tokens, k: number): number {
     if (PERSON_NOUNS.has(w)) cls |= PERSON_NOUN
     if (WORK_NOUNS.has(w)) cls |= WORK_NOUN
     if (WORK_ROLE_NOUNS.has(w)) cls |= WORK_ROLE_NOUN
+    if (PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || (w.endsWith('s') && PERSON_NOUNS.has(w.slice(0, -1))))
+      cls |= HEAD_NOUN
+    if (DOCUMENT_VERBS.has(w)) cls |= DOCUMENT_VERB
     const plain = w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/gu, "'") : w
     if (ALWAYS_STRIP.has(plain)) cls |= STRIP_ALWAYS
     if (NON_NAME_CAPS.has(plain)) cls |= STRIP_AT_START
@@ -126,6 +133,10 @@ export const WORK_ROLE_NOUN = 512
 export const STRIP_ALWAYS = 1024
 /** Not a name where it opens a sentence ("Earlier", "Still"): NON_NAME_CAPS. */
 export const STRIP_AT_START = 2048
+/** Can head a descriptor: a person or document noun, or a plural person noun ("officials"). */
+export const HEAD_NOUN = 4096
+/** A verb a document "speaks" with: "reads", "states". */
+export const DOCUMENT_VERB = 8192
 const CLASSIFIED = 1 << 30
 
 export class Vocabulary {
@@ -390,7 +401,7 @@ export function scanText(text: string): TextScan {
     start,
     end,
     flags,
-    wordId: new Int32Array(count).fill(-1),
+    wordId: new Int32Array(count),
     words: vocabulary.words,
     vocabulary,
     text,
@@ -465,6 +476,35 @@ function growFlags(a: Uint8Array, size: number): Uint8Array {
 
 export function tokenText(text: string, t: Tokens, k: number): string {
   return text.slice(t.start[k], t.end[k])
+}
+
+/**
+ * tokenAt for each of `positions` (ascending): each search gallops forward from the last answer,
+ * so close positions cost a few steps and the tokens between far ones are not all read.
+ */
+export function tokensAt(t: Tokens, positions: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(positions.length)
+  const start = t.start
+  let lo = 0
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i]!
+    // Invariant: every token before lo starts before pos. Find hi with start[hi] >= pos (or the end).
+    let step = 1
+    let hi = lo
+    while (hi < t.count && start[hi]! < pos) {
+      lo = hi + 1
+      hi += step
+      step *= 2
+    }
+    if (hi > t.count) hi = t.count
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (start[mid]! < pos) lo = mid + 1
+      else hi = mid
+    }
+    out[i] = lo
+  }
+  return out
 }
 
 /** Index of the first token starting at or after `pos` (binary search). */
