@@ -11,7 +11,6 @@ import {
   PERSON_NOUNS,
   PLACE_NAMES,
   PLACE_SUFFIXES,
-  SPEECH_VERBS,
   TITLES,
   WORK_ROLE_NOUNS,
 } from './lexicon'
@@ -27,6 +26,7 @@ import {
   PLACE_NAME,
   PLACE_SUFFIX,
   POSS,
+  ROLE_WORD,
   SENTENCE_START,
   SPEECH_VERB,
   STRIP_ALWAYS,
@@ -66,6 +66,10 @@ export interface EntityRecord {
   afterThe?: boolean
   /** nameTokens joined by spaces, cached. */
   bare?: string
+  /** ORG_NAME and PLACE_NAME bits for `bare` (see joinedClass), cached. */
+  joinedClass?: number
+  /** The name words alone pass isPersonLike's test, cached (they never change). */
+  personName?: boolean
 }
 
 export interface Mention {
@@ -120,36 +124,9 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
     addToLinkIndex(li, records, i)
   }
 
-  // link() is a function of the name's lower-case words once a name has been seen (li.byKey is
-  // written once per key), so names of one or two words are memoised by their interned word ids.
-  // Keyed by the first word's id, then the second's (-1 for one word): small integers, cheap keys.
-  const linked = new Map<number, Map<number, number>>()
+  const memo: LinkMemo = { one: new Map(), two: new Map() }
   for (const c of candidates) {
-    let entity = c.known
-    if (entity < 0) {
-      let a = -1
-      let b = -1
-      if (c.wordCount <= 2)
-        for (let j = c.tokenStart; j < c.tokenEnd; j++) {
-          if (!(t.flags[j]! & WORD)) continue
-          if (a < 0) a = wordIdAt(t, j)
-          else b = wordIdAt(t, j)
-        }
-      const memo = a >= 0 && a < ID_SPACE - 1 && b < ID_SPACE
-      let inner = memo ? linked.get(a) : undefined
-      const seen = inner !== undefined ? inner.get(b) : undefined
-      if (seen !== undefined) entity = seen
-      else {
-        entity = link(c, records, li, text, t)
-        if (memo) {
-          if (inner === undefined) {
-            inner = new Map()
-            linked.set(a, inner)
-          }
-          inner.set(b, entity)
-        }
-      }
-    }
+    const entity = c.known >= 0 ? c.known : linkMemoised(c, memo, records, li, text, t)
     const r = records[entity]!
     if (r.gender === '' && c.title !== '') r.gender = TITLES.get(c.title) ?? ''
     if (c.role !== '') addRole(r, { role: c.role })
@@ -173,7 +150,7 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
     while (records[j]!.mergedInto >= 0) j = records[j]!.mergedInto
     return j
   }
-  mergeShortNames(records)
+  mergeShortNames(records, li)
   for (const m of mentions) m.entity = resolve(m.entity)
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!
@@ -205,8 +182,45 @@ function isSorted(mentions: Mention[]): boolean {
   return true
 }
 
-/** Word ids at or past this bound are not memoised by name linking (the bound the old numeric key needed). */
-const ID_SPACE = 2 ** 26
+/**
+ * link() is a function of the name's lower-case words once a name has been seen (li.byKey is
+ * written once per key), so names of one or two words are memoised by their interned word ids:
+ * single words in `one`, pairs by the first word's id and then the second's in `two`.
+ */
+interface LinkMemo {
+  one: Map<number, number>
+  two: Map<number, Map<number, number>>
+}
+
+/** link() through the memo: names of more than two words go to link() itself. */
+function linkMemoised(
+  c: Candidate,
+  memo: LinkMemo,
+  records: EntityRecord[],
+  li: LinkIndex,
+  text: string,
+  t: Tokens,
+): number {
+  if (c.wordCount > 2) return link(c, records, li, text, t)
+  let a = -1
+  let b = -1
+  for (let j = c.tokenStart; j < c.tokenEnd; j++) {
+    if (!(t.flags[j]! & WORD)) continue
+    if (a < 0) a = wordIdAt(t, j)
+    else b = wordIdAt(t, j)
+  }
+  let map = memo.one
+  let id = a
+  if (b >= 0) {
+    let inner = memo.two.get(a)
+    if (inner === undefined) memo.two.set(a, (inner = new Map()))
+    map = inner
+    id = b
+  }
+  let entity = map.get(id)
+  if (entity === undefined) map.set(id, (entity = link(c, records, li, text, t)))
+  return entity
+}
 
 /** Adds the text between start and end to the aliases, slicing it only when it is new. */
 function addAlias(text: string, r: EntityRecord, start: number, end: number): void {
@@ -271,6 +285,11 @@ function wordAt(text: string, t: Tokens, k: number): string {
   return text.slice(t.start[k], t.end[k])
 }
 
+/** Token k is written exactly w (compared in place, without slicing). */
+function isWritten(text: string, t: Tokens, k: number, w: string): boolean {
+  return t.end[k]! - t.start[k]! === w.length && text.startsWith(w, t.start[k]!)
+}
+
 /** Token k is written "as" (compared in place, without slicing). */
 function isAs(text: string, t: Tokens, k: number): boolean {
   const s = t.start[k]!
@@ -332,14 +351,15 @@ function matchKnown(
 /** Capitalised runs ("Alice Oseman", "University of Oxford", "J. K. Rowling") and library names. */
 function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownName[]>): Candidate[] {
   const raw: Candidate[] = []
-  const seenInside = new Set<string>()
+  /** Interned word ids of the words of names used mid-sentence. */
+  const seenInside = new Set<number>()
   // Library aliases written in lower case ("the harbour master") are looked for at every word.
   let hasLowerKnown = false
   for (const list of knownIndex.values()) if (list.some((n) => n.isLower)) hasLowerKnown = true
   let k = 0
   const count = t.count
   const flags = t.flags
-  /** The word tokens of the current run, one array reused for every run. */
+  /** The word tokens of the current run, one array reused for every run (its first `last` entries). */
   const wordTokens: number[] = []
   while (k < count) {
     if ((flags[k]! & (WORD | CAP)) !== (WORD | CAP)) {
@@ -379,18 +399,23 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
         }
       }
       if (isWord(t, e) && isCap(t, e + 1) && spaced(text, t, e - 1) && spaced(text, t, e)) {
-        const w = wordAt(text, t, e)
-        if (NAME_CONNECTORS.has(w) && w !== 'and' && (w !== 'the' || wordAt(text, t, e - 1) === 'of')) {
+        // The connector as written ("Of" is none): its interned lower case, then the text compared in place.
+        const w = lowerAt(text, t, e)
+        if (
+          NAME_CONNECTORS.has(w) &&
+          w !== 'and' &&
+          isWritten(text, t, e, w) &&
+          (w !== 'the' || isWritten(text, t, e - 1, 'of'))
+        ) {
           e += 2
           continue
         }
       }
       break
     }
-    wordTokens.length = 0
-    for (let j = k; j < e; j++) if (isWord(t, j)) wordTokens.push(j)
     let first = 0
-    let last = wordTokens.length
+    let last = 0
+    for (let j = k; j < e; j++) if (isWord(t, j)) wordTokens[last++] = j
     // Leading words that are never names: "The", "When", "Earlier", month names…
     while (first < last && isStripped(t, wordTokens[first]!)) {
       if (last - first > 1 && TITLES.has(lowerAt(text, t, wordTokens[first]!))) break
@@ -400,13 +425,15 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     while (last - first > 1 && POST_NOMINALS.has(lowerAt(text, t, wordTokens[last - 1]!))) last--
     // A line in capitals is a heading ("CHAPTER I. THE YOUNG ADVENTURERS"), not a run of acronyms.
     if (first < last && t.flags[wordTokens[first]!]! & ALL_CAPS) {
-      const w = wordAt(text, t, wordTokens[first]!)
-      const allCaps = wordTokens
-        .slice(first, last)
-        .every((j) => t.flags[j]! & ALL_CAPS || t.end[j]! - t.start[j]! === 1)
+      const length = t.end[wordTokens[first]!]! - t.start[wordTokens[first]!]!
+      let allCaps = true
+      for (let i = first; i < last && allCaps; i++) {
+        const j = wordTokens[i]!
+        allCaps = (t.flags[j]! & ALL_CAPS) !== 0 || t.end[j]! - t.start[j]! === 1
+      }
       // A lone word in capitals is emphasis ("not a VERY good") unless it is a known acronym.
-      const isLoneEmphasis = last - first === 1 && w.length > 3 && !ORG_NAMES.has(lowerAt(text, t, wordTokens[first]!))
-      if ((last - first > 1 && allCaps) || w.length > 5 || isLoneEmphasis) {
+      const isLoneEmphasis = last - first === 1 && length > 3 && !ORG_NAMES.has(lowerAt(text, t, wordTokens[first]!))
+      if ((last - first > 1 && allCaps) || length > 5 || isLoneEmphasis) {
         k = e
         continue
       }
@@ -415,6 +442,8 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     let role = ''
     let title = ''
     for (let i = last - 2; i >= first; i--) {
+      // Neither a role nor an honorific: one class lookup instead of three set lookups.
+      if (!(wordClass(t, wordTokens[i]!) & ROLE_WORD)) continue
       const w = lowerAt(text, t, wordTokens[i]!)
       const isRole = PERSON_NOUNS.has(w) || (TITLES.has(w) && !HONORIFICS.has(w))
       if (!isRole && !HONORIFICS.has(w)) continue
@@ -433,37 +462,32 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     if (first < last) {
       const s0 = wordTokens[first]!
       const e0 = wordTokens[last - 1]! + 1
-      let wordCount = 0
-      for (let j = s0; j < e0; j++) if (isWord(t, j)) wordCount++
-      raw.push({ tokenStart: s0, tokenEnd: e0, wordCount, known: -1, role, title })
+      raw.push({ tokenStart: s0, tokenEnd: e0, wordCount: last - first, known: -1, role, title })
       // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence.
       if (!(t.flags[s0]! & SENTENCE_START))
-        for (let j = s0; j < e0; j++) if (isWord(t, j)) seenInside.add(lowerAt(text, t, j))
+        for (let j = s0; j < e0; j++) if (isWord(t, j)) seenInside.add(wordIdAt(t, j))
     }
     k = e
   }
   // A lone capitalised word that opens a sentence is a name only if the text also uses it
-  // mid-sentence, a lexicon knows it, or it speaks ("Oseman continued").
-  const out: Candidate[] = []
+  // mid-sentence, a lexicon of names knows it, or it speaks ("Oseman continued"). The lexicons are
+  // asked through word classes. Kept candidates are moved down in place.
+  let kept = 0
   for (const c of raw) {
     if (c.known >= 0 || c.wordCount > 1 || !(t.flags[c.tokenStart]! & SENTENCE_START)) {
-      out.push(c)
+      raw[kept++] = c
       continue
     }
-    const w = lowerAt(text, t, c.tokenStart)
-    const next = c.tokenEnd < t.count && isWord(t, c.tokenEnd) ? lowerAt(text, t, c.tokenEnd) : ''
     if (
-      seenInside.has(w) ||
-      MALE_NAMES.has(w) ||
-      FEMALE_NAMES.has(w) ||
-      ORG_NAMES.has(w) ||
-      PLACE_NAMES.has(w) ||
-      SPEECH_VERBS.has(next) ||
+      seenInside.has(wordIdAt(t, c.tokenStart)) ||
+      wordClass(t, c.tokenStart) & (GIVEN_NAME | ORG_NAME | PLACE_NAME) ||
+      (isWord(t, c.tokenEnd) && wordClass(t, c.tokenEnd) & SPEECH_VERB) ||
       t.flags[c.tokenStart]! & POSS
     )
-      out.push(c)
+      raw[kept++] = c
   }
-  return out
+  raw.length = kept
+  return raw
 }
 
 /** Sentence-opening words ("Earlier", "Still") are dropped only where they open a sentence. */
@@ -476,12 +500,17 @@ function isPersonLike(r: EntityRecord): boolean {
   if (r.kind === 'person') return true
   if (r.isKnown) return false
   if (r.title !== '') return true
-  const first = r.nameTokens[0] ?? ''
+  return (r.personName ??= isPersonName(r.nameTokens))
+}
+
+/** A given name first, or two to four words none of which is a connector or an organisation or place word. */
+function isPersonName(words: string[]): boolean {
+  const first = words[0] ?? ''
   if (MALE_NAMES.has(first) || FEMALE_NAMES.has(first)) return true
-  if (r.nameTokens.length < 2 || r.nameTokens.length > 4) return false
-  return r.nameTokens.every(
-    (w) => !NAME_CONNECTORS.has(w) && !ORG_SUFFIXES.has(w) && !PLACE_SUFFIXES.has(w) && !ORG_NAMES.has(w),
-  )
+  if (words.length < 2 || words.length > 4) return false
+  for (const w of words)
+    if (NAME_CONNECTORS.has(w) || ORG_SUFFIXES.has(w) || PLACE_SUFFIXES.has(w) || ORG_NAMES.has(w)) return false
+  return true
 }
 
 /** The name as written ("Mr. Bennet"), with any line break or run of spaces made one space. */
@@ -500,13 +529,18 @@ interface LinkIndex {
 
 function addToLinkIndex(li: LinkIndex, records: EntityRecord[], i: number): void {
   const r = records[i]!
-  const bare = r.nameTokens.join(' ')
-  li.byBare.set(bare, [...(li.byBare.get(bare) ?? []), i])
+  pushTo(li.byBare, (r.bare ??= r.nameTokens.join(' ')), i)
   if (r.nameTokens.length > 1 && isPersonLike(r)) {
-    const last = r.nameTokens[r.nameTokens.length - 1]!
-    li.byLast.set(last, [...(li.byLast.get(last) ?? []), i])
-    li.byFirst.set(r.nameTokens[0]!, [...(li.byFirst.get(r.nameTokens[0]!) ?? []), i])
+    pushTo(li.byLast, r.nameTokens[r.nameTokens.length - 1]!, i)
+    pushTo(li.byFirst, r.nameTokens[0]!, i)
   }
+}
+
+/** Appends i to the list under key, in place (copying it would make long lists quadratic). */
+function pushTo(map: Map<string, number[]>, key: string, i: number): void {
+  const list = map.get(key)
+  if (list === undefined) map.set(key, [i])
+  else list.push(i)
 }
 
 /**
@@ -514,65 +548,82 @@ function addToLinkIndex(li: LinkIndex, records: EntityRecord[], i: number): void
  * surname or first name of a person already named (the most recently mentioned one wins).
  */
 function link(c: Candidate, records: EntityRecord[], li: LinkIndex, text: string, t: Tokens): number {
+  // Interned lower-case words: the same strings as each word sliced and lower-cased, and as the
+  // joined name lower-cased (lower case never reaches across a space).
   const words: string[] = []
-  for (let j = c.tokenStart; j < c.tokenEnd; j++) if (isWord(t, j)) words.push(wordAt(text, t, j))
-  const name = words.join(' ')
-  const key = name.toLowerCase()
+  for (let j = c.tokenStart; j < c.tokenEnd; j++) if (isWord(t, j)) words.push(lowerAt(text, t, j))
+  // One word is its own key: an interned string, no join and its hash already known.
+  const key = words.length === 1 ? words[0]! : words.join(' ')
   const exact = li.byKey.get(key)
   if (exact !== undefined) return exact
-  const probe = newRecord(
-    name,
-    words.map((w) => w.toLowerCase()),
-  )
+  // The name as newRecord would take it apart; a record is made only when no existing one fits.
+  const title = words.length > 1 && TITLES.has(words[0]!) ? words[0]! : ''
+  const gender = title !== '' ? (TITLES.get(title) ?? '') : ''
+  const bare = title !== '' ? key.slice(title.length + 1) : key
   let best = -1
-  for (const i of li.byBare.get(probe.nameTokens.join(' ')) ?? []) {
+  for (const i of li.byBare.get(bare) ?? []) {
     const r = records[i]!
-    if (fits(probe, r) && (probe.title === '' || r.title === '' || probe.title === r.title)) best = i
+    if (fits(gender, r) && (title === '' || r.title === '' || title === r.title)) best = i
   }
-  if (best < 0 && probe.nameTokens.length === 1) {
-    const w = probe.nameTokens[0]!
-    const pool = [...(li.byLast.get(w) ?? []), ...(probe.title === '' ? (li.byFirst.get(w) ?? []) : [])]
-    for (const i of pool) {
-      if (fits(probe, records[i]!) && (best < 0 || records[i]!.lastToken > records[best]!.lastToken)) best = i
-    }
+  // One word once the title is cut: a surname or first name of someone already named.
+  if (best < 0 && words.length === (title !== '' ? 2 : 1)) {
+    best = latestFit(gender, li.byLast.get(bare), records, best)
+    if (title === '') best = latestFit(gender, li.byFirst.get(bare), records, best)
   }
   if (best >= 0) {
     li.byKey.set(key, best)
     return best
   }
-  probe.name = surfaceName(text, t, c)
-  records.push(probe)
+  const r = newRecord(surfaceName(text, t, c), words)
+  r.bare = bare
+  records.push(r)
   li.byKey.set(key, records.length - 1)
   addToLinkIndex(li, records, records.length - 1)
   return records.length - 1
 }
 
-/** Record r can take the probe's mention: not folded into another, and no clash of gender. */
-function fits(probe: EntityRecord, r: EntityRecord): boolean {
-  return r.mergedInto < 0 && (probe.gender === '' || r.gender === '' || probe.gender === r.gender)
+/** Record r can take a mention of this gender: not folded into another, and no clash of gender. */
+function fits(gender: Gender, r: EntityRecord): boolean {
+  return r.mergedInto < 0 && (gender === '' || r.gender === '' || gender === r.gender)
 }
 
-/** "Oseman" seen before "Alice Oseman" anywhere in the text: fold it into the fuller name. */
-function mergeShortNames(records: EntityRecord[]): void {
-  const byLast = new Map<string, number[]>()
-  const byFirst = new Map<string, number[]>()
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i]!
-    if (r.nameTokens.length < 2 || !isPersonLike(r)) continue
-    const last = r.nameTokens[r.nameTokens.length - 1]!
-    byLast.set(last, [...(byLast.get(last) ?? []), i])
-    byFirst.set(r.nameTokens[0]!, [...(byFirst.get(r.nameTokens[0]!) ?? []), i])
-  }
+/** Goes on from `best`: each record in `list` that fits and was mentioned later takes its place. */
+function latestFit(gender: Gender, list: number[] | undefined, records: EntityRecord[], best: number): number {
+  if (list === undefined) return best
+  for (const i of list)
+    if (fits(gender, records[i]!) && (best < 0 || records[i]!.lastToken > records[best]!.lastToken)) best = i
+  return best
+}
+
+/** soleCompatible found no record, or more than one. */
+const NONE = -1
+const SEVERAL = -2
+
+/**
+ * "Oseman" seen before "Alice Oseman" anywhere in the text: fold it into the fuller name. The
+ * fuller names are found through the link index: nothing isPersonLike reads has changed since.
+ */
+function mergeShortNames(records: EntityRecord[], { byLast, byFirst }: LinkIndex): void {
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!
     if (r.nameTokens.length !== 1 || r.isKnown || r.mergedInto >= 0) continue
     const w = r.nameTokens[0]!
     if (ORG_NAMES.has(w) || PLACE_NAMES.has(w)) continue
-    const targets = (byLast.get(w) ?? []).filter((j) => compatible(r, records[j]!))
-    const firsts = r.title === '' ? (byFirst.get(w) ?? []).filter((j) => compatible(r, records[j]!)) : []
-    const pick = targets.length === 1 ? targets[0] : targets.length === 0 && firsts.length === 1 ? firsts[0] : undefined
-    if (pick !== undefined && pick !== i) r.mergedInto = pick
+    let pick = soleCompatible(r, byLast.get(w), records)
+    if (pick === NONE && r.title === '') pick = soleCompatible(r, byFirst.get(w), records)
+    if (pick >= 0 && pick !== i) r.mergedInto = pick
   }
+}
+
+/** The one record in `list` compatible with r, else NONE or SEVERAL. */
+function soleCompatible(r: EntityRecord, list: number[] | undefined, records: EntityRecord[]): number {
+  let found = NONE
+  for (const j of list ?? []) {
+    if (!compatible(r, records[j]!)) continue
+    if (found !== NONE) return SEVERAL
+    found = j
+  }
+  return found
 }
 
 function compatible(a: EntityRecord, b: EntityRecord): boolean {
@@ -583,9 +634,13 @@ const PREPOSITIONS_OF_PLACE = new Set(['in', 'at', 'from', 'near', 'across', 'ou
 const WORK_CONTEXT_BEFORE = new Set(['season', 'seasons', 'episode', 'episodes', 'cast', 'sequel', 'adaptation'])
 const ORG_PEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'official', 'officials', 'employees', 'staff'])
 
-/** The record's name words joined by spaces are in `list` (cached on the record). */
-function joinedIs(r: EntityRecord, list: ReadonlySet<string>): boolean {
-  return list.has((r.bare ??= r.nameTokens.join(' ')))
+/** ORG_NAME and PLACE_NAME for the record's name words joined by spaces, looked up once per record. */
+function joinedClass(r: EntityRecord): number {
+  if (r.joinedClass === undefined) {
+    const bare = (r.bare ??= r.nameTokens.join(' '))
+    r.joinedClass = (ORG_NAMES.has(bare) ? ORG_NAME : 0) | (PLACE_NAMES.has(bare) ? PLACE_NAME : 0)
+  }
+  return r.joinedClass
 }
 
 function scoreEvidence(text: string, t: Tokens, index: EntityIndex): void {
@@ -614,7 +669,7 @@ function scoreEvidence(text: string, t: Tokens, index: EntityIndex): void {
       s.organization += 0.5
     }
     if (prevClass & PERSON_NOUN && !(t.flags[m.tokenStart - 1]! & CAP)) s.person += 2
-    if (firstClass & ORG_NAME || (!single && joinedIs(r, ORG_NAMES))) s.organization += 4
+    if (firstClass & ORG_NAME || (!single && joinedClass(r) & ORG_NAME)) s.organization += 4
     if (lastClass & ORG_SUFFIX && !single) s.organization += 3
     if (t.flags[m.tokenStart]! & ALL_CAPS && single && lowerAt(text, t, m.tokenStart).length <= 5) s.organization += 1
     if (ORG_PEOPLE.has(next)) s.organization += 2
@@ -623,7 +678,7 @@ function scoreEvidence(text: string, t: Tokens, index: EntityIndex): void {
     if (prevClass & WORK_NOUN && (prev2 === 'the' || prev2 === 'a' || prev2 === 'new' || prev2 === '')) s.work += 3
     if (prev === 'of' && WORK_CONTEXT_BEFORE.has(prev2)) s.work += 2
     if (isItalic(text, m.start, m.end)) s.work += 3
-    if (single ? firstClass & PLACE_NAME : joinedIs(r, PLACE_NAMES)) s.place += 3
+    if (single ? firstClass & PLACE_NAME : joinedClass(r) & PLACE_NAME) s.place += 3
     if (lastClass & PLACE_SUFFIX && !single) s.place += 2
     if (PREPOSITIONS_OF_PLACE.has(prev)) s.place += 0.5
     // "the Trois Couronnes", "the Yellow Diamond": a lower-case "the" before a name without a title
@@ -692,7 +747,7 @@ function findRoles(text: string, t: Tokens, index: EntityIndex): void {
     // "Netflix’s Tudum"
     if (t.flags[m.tokenEnd - 1]! & POSS) {
       const owned = index.mentionByFirstToken[m.tokenEnd] ?? -1
-      if (owned >= 0 && (ORG_NAMES.has(r.nameTokens.join(' ')) || r.scores.organization >= 3)) {
+      if (owned >= 0 && (joinedClass(r) & ORG_NAME || r.scores.organization >= 3)) {
         const part = records[mentions[owned]!.entity]!
         if (!isPersonLike(part)) {
           addRole(part, { role: 'part of', of: r.name })
@@ -702,9 +757,9 @@ function findRoles(text: string, t: Tokens, index: EntityIndex): void {
     }
     // "director Wash Westmoreland", "Heartstopper creator Alice Oseman"
     const roleTok = m.tokenStart - 1
-    if (isWord(t, roleTok) && !(t.flags[roleTok]! & CAP)) {
+    if (isWord(t, roleTok) && !(t.flags[roleTok]! & CAP) && wordClass(t, roleTok) & PERSON_NOUN) {
       const noun = lowerAt(text, t, roleTok)
-      if (PERSON_NOUNS.has(noun) && !ORG_PEOPLE.has(noun)) {
+      if (!ORG_PEOPLE.has(noun)) {
         const owners = ownersBefore(text, t, index, roleTok)
         if (owners.length === 0) addRole(r, { role: noun })
         for (const o of owners) {
@@ -777,13 +832,12 @@ function classify(text: string, t: Tokens, index: EntityIndex): void {
     if (r.mergedInto >= 0 || r.isKnown) continue
     const s = r.scores
     // The highest score, the first of person, organization, work, place on a tie.
-    let best: Scored = 'person'
-    if (s.organization > s[best]) best = 'organization'
-    if (s.work > s[best]) best = 'work'
-    if (s.place > s[best]) best = 'place'
-    if (s[best] > 0) {
+    const top = Math.max(s.person, s.organization, s.work, s.place)
+    const best: Scored =
+      s.person === top ? 'person' : s.organization === top ? 'organization' : s.work === top ? 'work' : 'place'
+    if (top > 0) {
       r.kind = best
-      r.confidence = Math.min(0.95, 0.5 + s[best] / 10)
+      r.confidence = Math.min(0.95, 0.5 + top / 10)
     } else if (isPersonLike(r) && r.afterThe !== true) {
       r.kind = 'person'
       r.confidence = 0.4
@@ -851,13 +905,13 @@ function countPronouns(text: string, t: Tokens, index: EntityIndex): void {
   }
   for (const r of records) {
     if (r.gender !== '' || r.kind !== 'person') continue
+    // A first name of one gender only.
     const first = r.nameTokens[0] ?? ''
-    if (r.nameTokens.length > 1 || r.title !== '') {
-      if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) r.gender = 'm'
-      else if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) r.gender = 'f'
-    } else if (MALE_NAMES.has(first) && !FEMALE_NAMES.has(first)) r.gender = 'm'
-    else if (FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) r.gender = 'f'
-    if (r.gender !== '') continue
+    const male = MALE_NAMES.has(first)
+    if (male !== FEMALE_NAMES.has(first)) {
+      r.gender = male ? 'm' : 'f'
+      continue
+    }
     const { m, f } = r.pronounHits
     if (m >= 2 && m >= 3 * f) r.gender = 'm'
     else if (f >= 2 && f >= 3 * m) r.gender = 'f'

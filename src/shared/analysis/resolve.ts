@@ -47,6 +47,17 @@ function descriptorWords(label: string): string {
   return (INDEFINITE.has(words[0]!) || words[0] === 'the' ? words.slice(1) : words).join(' ')
 }
 
+/**
+ * The lower-case first word of a name of two or more words, without a final full stop ("Dr. Nair" →
+ * "dr"), else null. The same as splitting the lower-cased name at white space, without the split.
+ */
+function titleWord(name: string): string | null {
+  const space = name.search(/\s/u)
+  if (space < 0) return null
+  const w = name.slice(0, space).toLowerCase()
+  return w.endsWith('.') ? w.slice(0, -1) : w
+}
+
 export function nounGender(noun: string): Gender {
   return MALE_NOUNS.has(noun) ? 'm' : FEMALE_NOUNS.has(noun) ? 'f' : ''
 }
@@ -63,28 +74,28 @@ export interface SpeakerState {
 export class Resolver {
   /** People the text gives a role; descriptors are matched against these only. */
   private readonly roleHolders: number[] = []
-  private readonly byName = new Map<string, number>()
+  /** Records by name, made the first time learnRole needs one (most texts never do). */
+  private byName: Map<string, number> | null = null
   private readonly families = new Map<string, string>()
   private readonly candidateIds: number[] = []
   private readonly candidateScores: number[] = []
-  /** People named with a leading title or role word, by that word: "parson" → Parson Tringham. */
-  private readonly byTitleWord = new Map<string, number[]>()
+  /** The people as the resolver found them (kinds change later): what byTitleWord is made from. */
+  private readonly people: number[] = []
+  /** People named with a leading title or role word, by that word: "parson" → Parson Tringham. Made on first use. */
+  private byTitleWord: Map<string, number[]> | null = null
 
   constructor(
     private readonly text: string,
     private readonly t: Tokens,
     private readonly entities: EntityIndex,
   ) {
-    entities.records.forEach((r, i) => {
-      if (r.mergedInto >= 0) return
+    const { records } = entities
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!
+      if (r.mergedInto >= 0) continue
       if (r.roles.length > 0) this.roleHolders.push(i)
-      if (!this.byName.has(r.name)) this.byName.set(r.name, i)
-      const words = r.name.toLowerCase().split(/\s+/u)
-      if (words.length >= 2 && r.kind === 'person') {
-        const w = words[0]!.replace(/\.$/u, '')
-        this.byTitleWord.set(w, [...(this.byTitleWord.get(w) ?? []), i])
-      }
-    })
+      if (r.kind === 'person') this.people.push(i)
+    }
   }
 
   phraseText(p: Phrase): string {
@@ -165,7 +176,7 @@ export class Resolver {
     }
     let pick = exact >= 0 ? exact : any
     if (pick < 0)
-      for (const i of this.byTitleWord.get(p.head) ?? [])
+      for (const i of this.peopleTitled(p.head))
         if (pick < 0 || this.lastMentionBefore(records[i]!, pos) > this.lastMentionBefore(records[pick]!, pos)) pick = i
     if (pick >= 0) {
       this.learnRole(pick, p)
@@ -214,9 +225,35 @@ export class Resolver {
     for (const of of p.caps) {
       if (!r.roles.some((x) => x.role === p.head && x.of === of)) r.roles.push({ role: p.head, of })
       if (!this.roleHolders.includes(entity)) this.roleHolders.push(entity)
-      const work = this.byName.get(of)
-      if (work !== undefined && !this.entities.records[work]!.isKnown) this.entities.records[work]!.kind = 'work'
+      const work = this.recordNamed(of)
+      if (work >= 0 && !this.entities.records[work]!.isKnown) this.entities.records[work]!.kind = 'work'
     }
+  }
+
+  /** Few texts get as far as asking, so the names of the people are split only then. */
+  private peopleTitled(word: string): number[] {
+    if (this.byTitleWord === null) {
+      this.byTitleWord = new Map()
+      for (const i of this.people) {
+        const w = titleWord(this.entities.records[i]!.name)
+        if (w === null) continue
+        const list = this.byTitleWord.get(w)
+        if (list === undefined) this.byTitleWord.set(w, [i])
+        else list.push(i)
+      }
+    }
+    return this.byTitleWord.get(word) ?? []
+  }
+
+  /** The first record of this name not folded into another, else -1 (names indexed on first use). */
+  private recordNamed(name: string): number {
+    if (this.byName === null) {
+      this.byName = new Map()
+      const { records } = this.entities
+      for (let i = 0; i < records.length; i++)
+        if (records[i]!.mergedInto < 0 && !this.byName.has(records[i]!.name)) this.byName.set(records[i]!.name, i)
+    }
+    return this.byName.get(name) ?? -1
   }
 
   private pronoun(word: string, pos: number, paragraph: number, state: SpeakerState): Resolution {
