@@ -57,9 +57,13 @@ export function splitParagraphsAndMarks(text: string): { paragraphs: Paragraph[]
  */
 export function groupParagraphs(text: string, lineEnd: number[], lineKind: number[], hasBlank: boolean): Paragraph[] {
   const out: Paragraph[] = []
+  /** Adds the lines from start to end as a paragraph, without the spaces around it (if any text is left). */
   const push = (start: number, end: number, block: boolean): void => {
-    const trimmed = trimRange(text, start, end)
-    if (trimmed[0] < trimmed[1]) out.push({ start: trimmed[0], end: trimmed[1], isBlock: block })
+    let s = start
+    let e = end
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--
+    if (s < e) out.push({ start: s, end: e, isBlock: block })
   }
   let runStart = -1
   let runEnd = -1
@@ -90,12 +94,4 @@ export function groupParagraphs(text: string, lineEnd: number[], lineKind: numbe
   }
   if (runStart >= 0) push(runStart, runEnd, runQuoted && runSawQuote)
   return out
-}
-
-export function trimRange(text: string, start: number, end: number): [number, number] {
-  let s = start
-  let e = end
-  while (s < e && isSpaceCode(text.charCodeAt(s))) s++
-  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--
-  return [s, e]
 }
