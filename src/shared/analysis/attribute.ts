@@ -1,7 +1,7 @@
 import type { QuoteContext } from './context'
 import type { EntityIndex } from './entities'
 import { CUE_FILLERS, DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS } from './lexicon'
-import type { Paragraph } from './paragraphs'
+import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
 import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
@@ -42,7 +42,7 @@ export function attribute(
   t: Tokens,
   entities: EntityIndex,
   contexts: QuoteContext[],
-  paragraphs: Paragraph[],
+  paragraphs: Paragraphs,
 ): Attribution[] {
   const reader = new PhraseReader(text, t, entities)
   const resolver = new Resolver(text, t, entities)
@@ -114,7 +114,7 @@ export function attribute(
   }
   // Paragraphs whose cues all name someone else: their quotes address the narrator, not speak as them.
   // Per paragraph: CUE_OTHER if a cue names someone else, CUE_FIRST if one is "I" or "we".
-  const cueKinds = new Uint8Array(paragraphs.length)
+  const cueKinds = new Uint8Array(paragraphs.count)
   cues.forEach((c, i) => {
     if (c === null || c === undefined) return
     const isFirst = c.phrase.type === 'pronoun' && (c.phrase.word === 'i' || c.phrase.word === 'we')
@@ -218,8 +218,7 @@ export function attribute(
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const ctx = contexts[k]!
       if (ctx.beforeStart !== ctx.beforeEnd || para === 0) continue
-      const prev = paragraphs[para - 1]!
-      const cue = introCue(reader, text, t, prev)
+      const cue = introCue(reader, text, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
       if (cue !== null) {
         const a = fromCue(cue, ctx)
         out[k] = { ...a, method: a.method === 'cue' ? 'introduction' : a.method }
@@ -240,7 +239,7 @@ export function attribute(
       const ctx = contexts[k]!
       if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || para === 0) continue
       if (ctx.beforeStart !== ctx.beforeEnd || k !== i || !isNarrative(contexts, i, para - 1)) continue
-      const beat = subjectOf(reader, t, paragraphs[para - 1]!)
+      const beat = subjectOf(reader, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
       if (beat === null) continue
       const a = fromCue(beat, ctx)
       if (a.speaker !== null && 'entity' in a.speaker && entities.records[a.speaker.entity]!.kind === 'person')
@@ -458,13 +457,13 @@ function isIntroPunct(reader: PhraseReader, k: number, to: number): boolean {
 }
 
 /** The last sentence of the paragraph before, when it introduces the quote ("…the film reads:"). */
-function introCue(reader: PhraseReader, text: string, t: Tokens, prev: Paragraph): Cue | null {
-  const end = tokenAt(t, prev.end)
+function introCue(reader: PhraseReader, text: string, t: Tokens, prevStart: number, prevEnd: number): Cue | null {
+  const end = tokenAt(t, prevEnd)
   let start = end - 1
-  while (start > 0 && t.start[start]! >= prev.start && !(t.flags[start]! & SENTENCE_START) && end - start < 60) start--
-  const endsWithColon = text.charCodeAt(prev.end - 1) === 58
+  while (start > 0 && t.start[start]! >= prevStart && !(t.flags[start]! & SENTENCE_START) && end - start < 60) start--
+  const endsWithColon = text.charCodeAt(prevEnd - 1) === 58
   if (!endsWithColon) return null
-  return beforeCue(reader, Math.max(start, tokenAt(t, prev.start)), end - 1)
+  return beforeCue(reader, Math.max(start, tokenAt(t, prevStart)), end - 1)
 }
 
 /** The subject of a narrative sentence beside the quote in its paragraph. */
@@ -512,9 +511,9 @@ function isNarrative(contexts: QuoteContext[], i: number, para: number): boolean
 }
 
 /** The subject of a paragraph's last sentence: "The parson rode a step or two nearer." */
-function subjectOf(reader: PhraseReader, t: Tokens, para: Paragraph): Cue | null {
-  const first = tokenAt(t, para.start)
-  const end = tokenAt(t, para.end)
+function subjectOf(reader: PhraseReader, t: Tokens, paraStart: number, paraEnd: number): Cue | null {
+  const first = tokenAt(t, paraStart)
+  const end = tokenAt(t, paraEnd)
   let start = end - 1
   while (start > first && !(t.flags[start]! & SENTENCE_START)) start--
   for (let k = start, n = 0; n < 3 && k < end && reader.isWord(k); k++, n++) {

@@ -1,6 +1,6 @@
 import { isAlnumAt, isSpaceCode } from './chars'
-import { type Mark, type MarkFamily, isQuoteMarkCode, readMark } from './marks'
-import type { Paragraph } from './paragraphs'
+import { type Mark, type MarkFamily, readMark } from './marks'
+import type { Paragraphs } from './paragraphs'
 
 export const UNCLOSED = 'unclosed quote mark'
 
@@ -28,7 +28,7 @@ interface Open {
  * its paragraph. An unclosed outer quote carries into the next paragraph only when that paragraph
  * opens with a mark of the same family; otherwise it is bounded to its paragraph and flagged.
  */
-export function detectQuotes(text: string, paragraphs: Paragraph[], markPositions?: number[]): RawQuote[] {
+export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions: number[]): RawQuote[] {
   let cursor = 0
   const out: RawQuote[] = []
   let nextGroup = 0
@@ -38,28 +38,25 @@ export function detectQuotes(text: string, paragraphs: Paragraph[], markPosition
   const openCount = new Int32Array(FAMILY_COUNT)
   const lastStrong = new Int32Array(FAMILY_COUNT)
 
-  for (let pi = 0; pi < paragraphs.length; pi++) {
-    const para = paragraphs[pi]!
-    if (para.isBlock) {
-      if (blockGroup < 0 || pi === 0 || !paragraphs[pi - 1]!.isBlock) blockGroup = nextGroup++
-      const contentStart = blockContentStart(text, para.start, para.end)
-      if (contentStart < para.end && hasAlnum(text, contentStart, para.end))
-        out.push(piece(contentStart, para.end, pi, blockGroup, true))
+  for (let pi = 0; pi < paragraphs.count; pi++) {
+    const paraStart = paragraphs.start[pi]!
+    const paraEnd = paragraphs.end[pi]!
+    if (paragraphs.isBlock[pi]) {
+      if (blockGroup < 0 || pi === 0 || !paragraphs.isBlock[pi - 1]) blockGroup = nextGroup++
+      const contentStart = blockContentStart(text, paraStart, paraEnd)
+      if (contentStart < paraEnd && hasAlnum(text, contentStart, paraEnd))
+        out.push(piece(contentStart, paraEnd, pi, blockGroup, true))
       carry = null
       continue
     }
     blockGroup = -1
 
-    let marks: Mark[]
-    if (markPositions === undefined) marks = paragraphMarks(text, para.start, para.end)
-    else {
-      // The quotation-mark offsets found while splitting paragraphs: only those inside this one.
-      marks = []
-      while (cursor < markPositions.length && markPositions[cursor]! < para.start) cursor++
-      for (; cursor < markPositions.length && markPositions[cursor]! < para.end; cursor++) {
-        const mark = readMark(text, markPositions[cursor]!, para.start, para.end)
-        if (mark !== null) marks.push(mark)
-      }
+    // The quotation-mark offsets the tokeniser found (ascending): only those inside this paragraph.
+    const marks: Mark[] = []
+    while (cursor < markPositions.length && markPositions[cursor]! < paraStart) cursor++
+    for (; cursor < markPositions.length && markPositions[cursor]! < paraEnd; cursor++) {
+      const mark = readMark(text, markPositions[cursor]!, paraStart, paraEnd)
+      if (mark !== null) marks.push(mark)
     }
     const inherited = carry
     carry = null
@@ -92,7 +89,7 @@ export function detectQuotes(text: string, paragraphs: Paragraph[], markPosition
       }
       if (mark.canOpen) {
         let groupId = -1
-        if (stack.length === 0 && inherited !== null && mark.pos === para.start && inherited.family === mark.family)
+        if (stack.length === 0 && inherited !== null && mark.pos === paraStart && inherited.family === mark.family)
           groupId = inherited.groupId
         stack.push({ mark, groupId })
         openCount[fi] = open + 1
@@ -101,10 +98,13 @@ export function detectQuotes(text: string, paragraphs: Paragraph[], markPosition
 
     const outer = stack[0]
     if (outer === undefined) continue
-    const next = paragraphs[pi + 1]
-    const continues = next !== undefined && !next.isBlock && opensWith(text, next.start, next.end, outer.mark.family)
-    if (!hasAlnum(text, outer.mark.pos + 1, para.end)) continue
-    const q = piece(outer.mark.pos, para.end, pi, outer.groupId, false)
+    const next = pi + 1
+    const continues =
+      next < paragraphs.count &&
+      !paragraphs.isBlock[next] &&
+      opensWith(text, paragraphs.start[next]!, paragraphs.end[next]!, outer.mark.family)
+    if (!hasAlnum(text, outer.mark.pos + 1, paraEnd)) continue
+    const q = piece(outer.mark.pos, paraEnd, pi, outer.groupId, false)
     q.isContinuation = outer.groupId !== -1
     if (continues) {
       if (q.groupId === -1) q.groupId = nextGroup++
@@ -135,17 +135,6 @@ function renumberGroups(quotes: RawQuote[], groupCount: number): RawQuote[] {
     q.groupId = map[q.groupId]!
   }
   return quotes
-}
-
-function paragraphMarks(text: string, start: number, end: number): Mark[] {
-  const marks: Mark[] = []
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 34 || (c > 39 && c < 171) || !isQuoteMarkCode(c)) continue
-    const mark = readMark(text, i, start, end)
-    if (mark !== null) marks.push(mark)
-  }
-  return marks
 }
 
 const FAMILY_INDEX: Record<MarkFamily, number> = {

@@ -92,16 +92,52 @@ export interface EntityIndex {
   resolve: (index: number) => number
 }
 
-interface Candidate {
-  tokenStart: number
-  tokenEnd: number
+/**
+ * Name candidates in document order, in parallel arrays: a long text has hundreds of thousands,
+ * and an object each would be work for the garbage collector.
+ */
+class Candidates {
+  count = 0
+  tokenStart: Int32Array = new Int32Array(64)
+  tokenEnd: Int32Array = new Int32Array(64)
   /** Number of word tokens in the name (its words are read from the text only when needed). */
-  wordCount: number
-  known: number
-  /** Role words cut from the front of the name: "finance minister". */
-  role: string
+  wordCount: Int32Array = new Int32Array(64)
+  /** The library record the candidate names, else -1. */
+  known: Int32Array = new Int32Array(64)
+  /** 0 for a candidate found not to be a name after all (see findCandidates). */
+  kept: Uint8Array = new Uint8Array(64)
+  /** Role words cut from the front of the name ("finance minister"), for the few that have them. */
+  readonly role = new Map<number, string>()
   /** An honorific cut from the front ("dr"), kept for the gender it implies. */
-  title: string
+  readonly title = new Map<number, string>()
+
+  add(tokenStart: number, tokenEnd: number, wordCount: number, known: number, role = '', title = ''): void {
+    if (this.count === this.tokenStart.length) this.grow()
+    const i = this.count++
+    this.tokenStart[i] = tokenStart
+    this.tokenEnd[i] = tokenEnd
+    this.wordCount[i] = wordCount
+    this.known[i] = known
+    this.kept[i] = 1
+    if (role !== '') this.role.set(i, role)
+    if (title !== '') this.title.set(i, title)
+  }
+
+  private grow(): void {
+    const size = this.count * 2
+    const int = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.tokenStart = int(this.tokenStart)
+    this.tokenEnd = int(this.tokenEnd)
+    this.wordCount = int(this.wordCount)
+    this.known = int(this.known)
+    const kept = new Uint8Array(size)
+    kept.set(this.kept)
+    this.kept = kept
+  }
 }
 
 interface KnownName {
@@ -125,19 +161,26 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
   }
 
   const memo: LinkMemo = { one: new Map(), two: new Map() }
-  for (const c of candidates) {
-    const entity = c.known >= 0 ? c.known : linkMemoised(c, memo, records, li, text, t)
+  for (let c = 0; c < candidates.count; c++) {
+    if (!candidates.kept[c]) continue
+    const tokenStart = candidates.tokenStart[c]!
+    const tokenEnd = candidates.tokenEnd[c]!
+    const known = candidates.known[c]!
+    const entity =
+      known >= 0 ? known : linkMemoised(tokenStart, tokenEnd, candidates.wordCount[c]!, memo, records, li, text, t)
     const r = records[entity]!
-    if (r.gender === '' && c.title !== '') r.gender = TITLES.get(c.title) ?? ''
-    if (c.role !== '') addRole(r, { role: c.role })
-    r.lastToken = c.tokenStart
+    const title = candidates.title.get(c)
+    const role = candidates.role.get(c) ?? ''
+    if (r.gender === '' && title !== undefined) r.gender = TITLES.get(title) ?? ''
+    if (role !== '') addRole(r, { role })
+    r.lastToken = tokenStart
     const mention: Mention = {
-      start: t.start[c.tokenStart]!,
-      end: t.end[c.tokenEnd - 1]!,
-      tokenStart: c.tokenStart,
-      tokenEnd: c.tokenEnd,
+      start: t.start[tokenStart]!,
+      end: t.end[tokenEnd - 1]!,
+      tokenStart,
+      tokenEnd,
       entity,
-      role: c.role,
+      role,
     }
     r.mentions.push(mention)
     mentions.push(mention)
@@ -194,17 +237,19 @@ interface LinkMemo {
 
 /** link() through the memo: names of more than two words go to link() itself. */
 function linkMemoised(
-  c: Candidate,
+  tokenStart: number,
+  tokenEnd: number,
+  wordCount: number,
   memo: LinkMemo,
   records: EntityRecord[],
   li: LinkIndex,
   text: string,
   t: Tokens,
 ): number {
-  if (c.wordCount > 2) return link(c, records, li, text, t)
+  if (wordCount > 2) return link(tokenStart, tokenEnd, records, li, text, t)
   let a = -1
   let b = -1
-  for (let j = c.tokenStart; j < c.tokenEnd; j++) {
+  for (let j = tokenStart; j < tokenEnd; j++) {
     if (!(t.flags[j]! & WORD)) continue
     if (a < 0) a = wordIdAt(t, j)
     else b = wordIdAt(t, j)
@@ -218,7 +263,7 @@ function linkMemoised(
     id = b
   }
   let entity = map.get(id)
-  if (entity === undefined) map.set(id, (entity = link(c, records, li, text, t)))
+  if (entity === undefined) map.set(id, (entity = link(tokenStart, tokenEnd, records, li, text, t)))
   return entity
 }
 
@@ -349,8 +394,8 @@ function matchKnown(
 }
 
 /** Capitalised runs ("Alice Oseman", "University of Oxford", "J. K. Rowling") and library names. */
-function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownName[]>): Candidate[] {
-  const raw: Candidate[] = []
+function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownName[]>): Candidates {
+  const raw = new Candidates()
   /** Interned word ids of the words of names used mid-sentence. */
   const seenInside = new Set<number>()
   // Library aliases written in lower case ("the harbour master") are looked for at every word.
@@ -369,7 +414,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       }
       const hit = isWord(t, k) ? matchKnown(text, t, k, knownIndex, true) : null
       if (hit !== null) {
-        raw.push({ tokenStart: k, tokenEnd: hit[0], wordCount: 0, known: hit[1], role: '', title: '' })
+        raw.add(k, hit[0], 0, hit[1])
         k = hit[0]
         continue
       }
@@ -378,7 +423,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     }
     const hit = matchKnown(text, t, k, knownIndex)
     if (hit !== null) {
-      raw.push({ tokenStart: k, tokenEnd: hit[0], wordCount: 0, known: hit[1], role: '', title: '' })
+      raw.add(k, hit[0], 0, hit[1])
       k = hit[0]
       continue
     }
@@ -462,7 +507,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     if (first < last) {
       const s0 = wordTokens[first]!
       const e0 = wordTokens[last - 1]! + 1
-      raw.push({ tokenStart: s0, tokenEnd: e0, wordCount: last - first, known: -1, role, title })
+      raw.add(s0, e0, last - first, -1, role, title)
       // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence.
       if (!(t.flags[s0]! & SENTENCE_START))
         for (let j = s0; j < e0; j++) if (isWord(t, j)) seenInside.add(wordIdAt(t, j))
@@ -471,22 +516,18 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
   }
   // A lone capitalised word that opens a sentence is a name only if the text also uses it
   // mid-sentence, a lexicon of names knows it, or it speaks ("Oseman continued"). The lexicons are
-  // asked through word classes. Kept candidates are moved down in place.
-  let kept = 0
-  for (const c of raw) {
-    if (c.known >= 0 || c.wordCount > 1 || !(t.flags[c.tokenStart]! & SENTENCE_START)) {
-      raw[kept++] = c
-      continue
-    }
-    if (
-      seenInside.has(wordIdAt(t, c.tokenStart)) ||
-      wordClass(t, c.tokenStart) & (GIVEN_NAME | ORG_NAME | PLACE_NAME) ||
-      (isWord(t, c.tokenEnd) && wordClass(t, c.tokenEnd) & SPEECH_VERB) ||
-      t.flags[c.tokenStart]! & POSS
-    )
-      raw[kept++] = c
+  // asked through word classes.
+  for (let c = 0; c < raw.count; c++) {
+    const s0 = raw.tokenStart[c]!
+    const e0 = raw.tokenEnd[c]!
+    if (raw.known[c]! >= 0 || raw.wordCount[c]! > 1 || !(t.flags[s0]! & SENTENCE_START)) continue
+    const isName =
+      seenInside.has(wordIdAt(t, s0)) ||
+      (wordClass(t, s0) & (GIVEN_NAME | ORG_NAME | PLACE_NAME)) !== 0 ||
+      (isWord(t, e0) && (wordClass(t, e0) & SPEECH_VERB) !== 0) ||
+      (t.flags[s0]! & POSS) !== 0
+    if (!isName) raw.kept[c] = 0
   }
-  raw.length = kept
   return raw
 }
 
@@ -514,8 +555,8 @@ function isPersonName(words: string[]): boolean {
 }
 
 /** The name as written ("Mr. Bennet"), with any line break or run of spaces made one space. */
-function surfaceName(text: string, t: Tokens, c: Candidate): string {
-  const raw = text.slice(t.start[c.tokenStart], t.end[c.tokenEnd - 1])
+function surfaceName(text: string, t: Tokens, tokenStart: number, tokenEnd: number): string {
+  const raw = text.slice(t.start[tokenStart], t.end[tokenEnd - 1])
   return /\s\s|[\n\t]/u.test(raw) ? raw.replace(/\s+/gu, ' ') : raw
 }
 
@@ -547,11 +588,18 @@ function pushTo(map: Map<string, number[]>, key: string, i: number): void {
  * Links a mention to an existing record: the same name, the same name without its title, or a
  * surname or first name of a person already named (the most recently mentioned one wins).
  */
-function link(c: Candidate, records: EntityRecord[], li: LinkIndex, text: string, t: Tokens): number {
+function link(
+  tokenStart: number,
+  tokenEnd: number,
+  records: EntityRecord[],
+  li: LinkIndex,
+  text: string,
+  t: Tokens,
+): number {
   // Interned lower-case words: the same strings as each word sliced and lower-cased, and as the
   // joined name lower-cased (lower case never reaches across a space).
   const words: string[] = []
-  for (let j = c.tokenStart; j < c.tokenEnd; j++) if (isWord(t, j)) words.push(lowerAt(text, t, j))
+  for (let j = tokenStart; j < tokenEnd; j++) if (isWord(t, j)) words.push(lowerAt(text, t, j))
   // One word is its own key: an interned string, no join and its hash already known.
   const key = words.length === 1 ? words[0]! : words.join(' ')
   const exact = li.byKey.get(key)
@@ -574,7 +622,7 @@ function link(c: Candidate, records: EntityRecord[], li: LinkIndex, text: string
     li.byKey.set(key, best)
     return best
   }
-  const r = newRecord(surfaceName(text, t, c), words)
+  const r = newRecord(surfaceName(text, t, tokenStart, tokenEnd), words)
   r.bare = bare
   records.push(r)
   li.byKey.set(key, records.length - 1)

@@ -1,6 +1,6 @@
 import { type Attribution, attribute } from './attribute'
 import { type QuoteContext, buildContext, isScareQuote } from './context'
-import { UNCLOSED, detectQuotes } from './detect'
+import { type RawQuote, UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
 import { groupParagraphs } from './paragraphs'
 import { IN_QUOTE, type Tokens, lowerAt, markTokens, scanText, tokensAt, trimSharedVocabulary } from './tokens'
@@ -33,29 +33,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const t = scan.tokens
   const paragraphs = groupParagraphs(source, scan.lineEnd, scan.lineKind, scan.hasBlank)
   const detected = detectQuotes(source, paragraphs, scan.marks)
-  markTokens(
-    t,
-    paragraphs.map((p) => p.start),
-    detected,
-  )
+  const paragraphStarts = paragraphs.start.subarray(0, paragraphs.count)
+  markTokens(t, paragraphStarts, detected)
   const word = (k: number): string => lowerAt(source, t, k)
-  // Token bounds of every quotation and paragraph, in sweeps rather than a binary search each.
-  const quoteStart = tokensAt(
-    t,
-    detected.map((q) => q.start),
-  )
-  const quoteEnd = tokensAt(
-    t,
-    detected.map((q) => q.end),
-  )
-  const paraFirst = tokensAt(
-    t,
-    paragraphs.map((p) => p.start),
-  )
-  const paraEnd = tokensAt(
-    t,
-    paragraphs.map((p) => p.end),
-  )
+  // Token bounds of every quotation and paragraph (see tokensAt).
+  const quoteStart = tokensAt(t, positions(detected, 'start'))
+  const quoteEnd = tokensAt(t, positions(detected, 'end'))
+  const paraFirst = tokensAt(t, paragraphStarts)
+  const paraEnd = tokensAt(t, paragraphs.end.subarray(0, paragraphs.count))
   const contextOf = (i: number): QuoteContext => {
     const q = detected[i]!
     const bounds = {
@@ -97,6 +82,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 }
 
 /** Clears IN_QUOTE from token `first` (the quotation's first token) up to offset `end`. */
+function positions(quotes: RawQuote[], side: 'start' | 'end'): Int32Array {
+  const out = new Int32Array(quotes.length)
+  for (let i = 0; i < quotes.length; i++) out[i] = quotes[i]![side]
+  return out
+}
+
 function clearQuoted(t: Tokens, first: number, end: number): void {
   for (let k = first; k < t.count && t.start[k]! < end; k++) t.flags[k] = t.flags[k]! & ~IN_QUOTE
 }

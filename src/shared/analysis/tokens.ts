@@ -275,13 +275,6 @@ export interface TextScan {
   hasBlank: boolean
 }
 
-/** Tokens with sentence starts and quotation flags: scanText then markTokens. */
-export function tokenize(text: string, paragraphStarts: number[], quotes: QuoteSpan[]): Tokens {
-  const { tokens } = scanText(text)
-  markTokens(tokens, paragraphStarts, quotes)
-  return tokens
-}
-
 export function scanText(text: string): TextScan {
   const cap = Math.max(16, Math.ceil(text.length / 3))
   let start: Int32Array = new Int32Array(cap)
@@ -416,7 +409,7 @@ export function scanText(text: string): TextScan {
 }
 
 /** Flags sentence starts and the tokens inside quotations (spans sorted and disjoint). */
-export function markTokens(t: Tokens, paragraphStarts: number[], quotes: QuoteSpan[]): void {
+export function markTokens(t: Tokens, paragraphStarts: ArrayLike<number>, quotes: QuoteSpan[]): void {
   const text = t.text
   let pi = 0
   let qi = 0
