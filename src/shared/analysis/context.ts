@@ -6,7 +6,11 @@ import { CAP, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClas
 const MAX_BEFORE = 60
 const MAX_AFTER = 40
 
-/** The narrative around one quotation piece, in token indices (end exclusive). */
+/**
+ * The narrative around one quotation piece, in token indices (end exclusive): what attribution
+ * reads. A long text has tens of thousands, so it holds no more than that (the scare-quote test
+ * reads more, see ScareClues, and is answered while the context is built).
+ */
 export interface QuoteContext {
   quote: RawQuote
   /** First token of the quote (its opening mark) and one past its last token. */
@@ -18,18 +22,26 @@ export interface QuoteContext {
   sentenceStart: number
   afterStart: number
   afterEnd: number
-  /** The quote sits inside a clause: "are “a forever love” and". */
-  isEmbedded: boolean
+  /** Embedded in a clause ("are “a forever love” and") and not right after a speech verb. */
   isPartial: boolean
-  wordCount: number
-  capitalisedWords: number
-  /** Ends with . ! ? , or … before its closing mark. */
-  hasEndPunct: boolean
   hasSpeechVerb: boolean
-  /** Only naming verbs ("calls", "branded") report speech in the sentence. */
-  hasNamingVerb: boolean
   /** An earlier quote stands in the same sentence: "called her “a giant” and said … “wide open”". */
   followsQuote: boolean
+  /** First token of the quote's paragraph, for walking back through it. */
+  paragraphFirstToken: number
+  /** A scare quote, title or mentioned word, not a quotation (see isScareQuote). */
+  isScare: boolean
+}
+
+/** What the scare-quote test reads beyond the context itself. */
+export interface ScareClues {
+  /** The quote sits inside a clause: "are “a forever love” and". */
+  isEmbedded: boolean
+  wordCount: number
+  /** Ends with . ! ? , or … before its closing mark. */
+  hasEndPunct: boolean
+  /** Only naming verbs ("calls", "branded") report speech in the sentence. */
+  hasNamingVerb: boolean
   /** Lower-case word right before the opening mark, when the quote is embedded. */
   previousWord: string
   wordBeforePrevious: string
@@ -38,9 +50,6 @@ export interface QuoteContext {
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
   followedByWord: boolean
-  /** First paragraph index and first token of that paragraph, for walking paragraphs. */
-  paragraphFirstToken: number
-  paragraphEndToken: number
 }
 
 /** Token bounds of a quotation and of its paragraph (first token at or after each offset). */
@@ -108,7 +117,7 @@ export function buildContext(
   const hasSpeechVerb = (verbs & 1) !== 0
   const hasNamingVerb = (verbs & 2) !== 0
 
-  return {
+  const ctx: QuoteContext = {
     quote: q,
     inStart,
     inEnd,
@@ -117,22 +126,24 @@ export function buildContext(
     sentenceStart,
     afterStart: inEnd,
     afterEnd,
-    isEmbedded,
     isPartial: isEmbedded && !SPEECH_VERBS.has(lastWord),
+    hasSpeechVerb,
     followsQuote,
+    paragraphFirstToken,
+    isScare: false,
+  }
+  ctx.isScare = isScareQuote(ctx, {
+    isEmbedded,
+    wordCount,
+    hasEndPunct: endsWithPunct(text, q),
     hasNamingVerb,
     previousWord: lastWord,
     wordBeforePrevious: isEmbedded && lastBefore - 1 >= beforeStart ? sameWords(lastBefore - 1) : '',
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
     isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
-    wordCount,
-    capitalisedWords,
-    hasEndPunct: endsWithPunct(text, q),
-    hasSpeechVerb,
     followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
-    paragraphFirstToken,
-    paragraphEndToken,
-  }
+  })
+  return ctx
 }
 
 /** Speech verbs (bit 1) and naming verbs (bit 2) among the narrative tokens from..to. */
@@ -181,25 +192,25 @@ function endsWithPunct(text: string, q: RawQuote): boolean {
  * or no speech verb at all. Length alone is not the test: "are “a forever love”" is kept because
  * its sentence reports speech ("went on to say").
  */
-export function isScareQuote(ctx: QuoteContext): boolean {
-  if (ctx.quote.isBlock || ctx.quote.continues || ctx.quote.isContinuation || ctx.isCorner) return false
-  if (ctx.wordCount > 4) return false
-  const prev = ctx.previousWord
-  if (ctx.isEmbedded && TERM_NOUNS.has(prev)) return true
+export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
+  if (ctx.quote.isBlock || ctx.quote.continues || ctx.quote.isContinuation || clues.isCorner) return false
+  if (clues.wordCount > 4) return false
+  const prev = clues.previousWord
+  if (clues.isEmbedded && TERM_NOUNS.has(prev)) return true
   // "the song “Sakura”", "branded “Fernhill Reimagined”", "the “Trois Couronnes,”": a title or a name.
   if (
-    ctx.isEmbedded &&
-    ctx.isTitleCase &&
+    clues.isEmbedded &&
+    clues.isTitleCase &&
     (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled' || prev === 'the')
   )
     return true
   // "what it calls a “lifestyle village”": a naming verb, a determiner, then the term.
-  if (ctx.isEmbedded && DETERMINERS.has(prev) && NAMING_VERBS.has(ctx.wordBeforePrevious)) return true
+  if (clues.isEmbedded && DETERMINERS.has(prev) && NAMING_VERBS.has(clues.wordBeforePrevious)) return true
   if (ctx.hasSpeechVerb) return false
-  if (ctx.hasNamingVerb) return ctx.isEmbedded && (DETERMINERS.has(prev) || ctx.isTitleCase)
-  if (ctx.isEmbedded) return true
+  if (clues.hasNamingVerb) return clues.isEmbedded && (DETERMINERS.has(prev) || clues.isTitleCase)
+  if (clues.isEmbedded) return true
   const opensSentence = ctx.beforeStart === ctx.beforeEnd
-  return opensSentence && !ctx.hasEndPunct && ctx.afterEnd > ctx.afterStart && ctx.followedByWord
+  return opensSentence && !clues.hasEndPunct && ctx.afterEnd > ctx.afterStart && clues.followedByWord
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'our'])

@@ -98,18 +98,27 @@ export interface EntityIndex {
  */
 class Candidates {
   count = 0
-  tokenStart: Int32Array = new Int32Array(64)
-  tokenEnd: Int32Array = new Int32Array(64)
+  tokenStart: Int32Array
+  tokenEnd: Int32Array
   /** Number of word tokens in the name (its words are read from the text only when needed). */
-  wordCount: Int32Array = new Int32Array(64)
+  wordCount: Int32Array
   /** The library record the candidate names, else -1. */
-  known: Int32Array = new Int32Array(64)
+  known: Int32Array
   /** 0 for a candidate found not to be a name after all (see findCandidates). */
-  kept: Uint8Array = new Uint8Array(64)
+  kept: Uint8Array
   /** Role words cut from the front of the name ("finance minister"), for the few that have them. */
   readonly role = new Map<number, string>()
   /** An honorific cut from the front ("dr"), kept for the gender it implies. */
   readonly title = new Map<number, string>()
+
+  /** Room for `capacity` candidates before the arrays grow. */
+  constructor(capacity: number) {
+    this.tokenStart = new Int32Array(capacity)
+    this.tokenEnd = new Int32Array(capacity)
+    this.wordCount = new Int32Array(capacity)
+    this.known = new Int32Array(capacity)
+    this.kept = new Uint8Array(capacity)
+  }
 
   add(tokenStart: number, tokenEnd: number, wordCount: number, known: number, role = '', title = ''): void {
     if (this.count === this.tokenStart.length) this.grow()
@@ -395,7 +404,8 @@ function matchKnown(
 
 /** Capitalised runs ("Alice Oseman", "University of Oxford", "J. K. Rowling") and library names. */
 function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownName[]>): Candidates {
-  const raw = new Candidates()
+  // News runs to about one name in every twelve tokens: room for one in eight rarely needs to grow.
+  const raw = new Candidates(Math.max(16, t.count >> 3))
   /** Interned word ids of the words of names used mid-sentence. */
   const seenInside = new Set<number>()
   // Library aliases written in lower case ("the harbour master") are looked for at every word.

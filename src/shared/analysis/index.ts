@@ -1,5 +1,5 @@
 import { type Attribution, attribute } from './attribute'
-import { type QuoteContext, buildContext, isScareQuote } from './context'
+import { type QuoteContext, buildContext } from './context'
 import { type RawQuote, UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
 import { groupParagraphs } from './paragraphs'
@@ -34,11 +34,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const paragraphs = groupParagraphs(source, scan.lineEnd, scan.lineKind, scan.hasBlank)
   const detected = detectQuotes(source, paragraphs, scan.marks)
   const paragraphStarts = paragraphs.start.subarray(0, paragraphs.count)
-  markTokens(t, paragraphStarts, detected)
-  const word = (k: number): string => lowerAt(source, t, k)
   // Token bounds of every quotation and paragraph (see tokensAt).
   const quoteStart = tokensAt(t, positions(detected, 'start'))
   const quoteEnd = tokensAt(t, positions(detected, 'end'))
+  markTokens(t, paragraphStarts, quoteStart, quoteEnd)
+  const word = (k: number): string => lowerAt(source, t, k)
   const paraFirst = tokensAt(t, paragraphStarts)
   const paraEnd = tokensAt(t, paragraphs.end.subarray(0, paragraphs.count))
   const contextOf = (i: number): QuoteContext => {
@@ -53,7 +53,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
 
   let contexts = detected.map((_, i) => contextOf(i))
-  const isScare = contexts.map(isScareQuote)
+  const isScare = contexts.map((c) => c.isScare)
   if (isScare.includes(true)) {
     // Scare quotes are narrative again, so cues may be read across them: the paragraphs that had
     // one get their contexts rebuilt.

@@ -235,12 +235,6 @@ export class Vocabulary {
   }
 }
 
-/** Spans must be sorted and disjoint; tokens inside them get IN_QUOTE. */
-export interface QuoteSpan {
-  start: number
-  end: number
-}
-
 /**
  * One vocabulary serves every call, so the words of the next article are mostly known already; it
  * starts afresh past a bound so memory stays flat. Ids never leave a call, so results do not depend
@@ -408,11 +402,20 @@ export function scanText(text: string): TextScan {
   return { tokens, marks, lineEnd, lineKind, hasBlank }
 }
 
-/** Flags sentence starts and the tokens inside quotations (spans sorted and disjoint). */
-export function markTokens(t: Tokens, paragraphStarts: ArrayLike<number>, quotes: QuoteSpan[]): void {
+/**
+ * Flags sentence starts, and the tokens inside quotations: quotation i spans tokens
+ * quoteStart[i]..quoteEnd[i] (see tokensAt).
+ */
+export function markTokens(
+  t: Tokens,
+  paragraphStarts: ArrayLike<number>,
+  quoteStart: Int32Array,
+  quoteEnd: Int32Array,
+): void {
   const text = t.text
+  for (let i = 0; i < quoteStart.length; i++)
+    for (let k = quoteStart[i]!; k < quoteEnd[i]!; k++) t.flags[k] = t.flags[k]! | IN_QUOTE
   let pi = 0
-  let qi = 0
   let atStart = true
   for (let k = 0; k < t.count; k++) {
     const s = t.start[k]!
@@ -420,13 +423,7 @@ export function markTokens(t: Tokens, paragraphStarts: ArrayLike<number>, quotes
       atStart = true
       pi++
     }
-    let f = t.flags[k]!
-    while (qi < quotes.length && quotes[qi]!.end <= s) qi++
-    const q = quotes[qi]
-    if (q !== undefined && q.start <= s && s < q.end) {
-      f |= IN_QUOTE
-      t.flags[k] = f
-    }
+    const f = t.flags[k]!
     if (f & WORD) {
       if (atStart) {
         t.flags[k] = f | SENTENCE_START
