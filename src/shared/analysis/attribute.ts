@@ -68,7 +68,7 @@ export function attribute(
         const p = reader.forward(k, Math.min(t.count, k + 12))
         if (p === null) continue
         if (p.type === 'mention') {
-          const e = entities.mentions[p.mention]!.entity
+          const e = entities.mentions.entity[p.mention]!
           // Only someone who is clearly a person becomes the topic, not "the Trois Couronnes".
           if (entities.records[e]!.kind === 'person' && entities.records[e]!.confidence > 0.4) state.topic = e
         }
@@ -103,7 +103,7 @@ export function attribute(
   const namedSpeakers = new Set<number>()
   for (const c of cues) {
     if (c === null || c.phrase.type !== 'mention') continue
-    const e = entities.mentions[c.phrase.mention]!.entity
+    const e = entities.mentions.entity[c.phrase.mention]!
     namedSpeakers.add(e)
     // A name with no other evidence that speaks ("“…,” laughed Winterbourne") is a person.
     const r = entities.records[e]!

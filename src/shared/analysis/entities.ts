@@ -53,7 +53,8 @@ export interface EntityRecord {
   entityId?: string
   isKnown: boolean
   aliases: Set<string>
-  mentions: Mention[]
+  /** Its mentions, as indices into EntityIndex.mentions, in text order. */
+  mentions: number[]
   roles: EntityRole[]
   scores: Record<Scored, number>
   gender: Gender
@@ -72,19 +73,58 @@ export interface EntityRecord {
   personName?: boolean
 }
 
-export interface Mention {
-  start: number
-  end: number
-  tokenStart: number
-  tokenEnd: number
-  entity: number
-  /** Role words that stood before the name inside the capitalised run. */
-  role: string
+/**
+ * Every mention of a name in text order, in parallel arrays: a long text has hundreds of
+ * thousands, and an object each would be work for the garbage collector. Mention i spans
+ * start[i]..end[i] in the text and tokens tokenStart[i]..tokenEnd[i], and names record entity[i].
+ */
+export class Mentions {
+  count = 0
+  start: Int32Array
+  end: Int32Array
+  tokenStart: Int32Array
+  tokenEnd: Int32Array
+  entity: Int32Array
+
+  /** Room for `capacity` mentions before the arrays grow. */
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity)
+    this.end = new Int32Array(capacity)
+    this.tokenStart = new Int32Array(capacity)
+    this.tokenEnd = new Int32Array(capacity)
+    this.entity = new Int32Array(capacity)
+  }
+
+  /** Adds a mention of record `entity` over tokens tokenStart..tokenEnd and returns its index. */
+  add(t: Tokens, tokenStart: number, tokenEnd: number, entity: number): number {
+    if (this.count === this.start.length) this.grow()
+    const i = this.count++
+    this.start[i] = t.start[tokenStart]!
+    this.end[i] = t.end[tokenEnd - 1]!
+    this.tokenStart[i] = tokenStart
+    this.tokenEnd[i] = tokenEnd
+    this.entity[i] = entity
+    return i
+  }
+
+  private grow(): void {
+    const size = Math.max(16, this.count * 2)
+    const int = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size)
+      b.set(a)
+      return b
+    }
+    this.start = int(this.start)
+    this.end = int(this.end)
+    this.tokenStart = int(this.tokenStart)
+    this.tokenEnd = int(this.tokenEnd)
+    this.entity = int(this.entity)
+  }
 }
 
 export interface EntityIndex {
   records: EntityRecord[]
-  mentions: Mention[]
+  mentions: Mentions
   /** Token index → mention index for the mention ending at (or starting at) that token, else -1. */
   mentionByLastToken: Int32Array
   mentionByFirstToken: Int32Array
@@ -160,7 +200,7 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
   const records: EntityRecord[] = []
   const knownIndex = indexKnown(known, records)
   const candidates = findCandidates(text, t, knownIndex)
-  const mentions: Mention[] = []
+  const mentions = new Mentions(candidates.count)
   const li: LinkIndex = { byKey: new Map(), byBare: new Map(), byLast: new Map(), byFirst: new Map() }
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!
@@ -183,18 +223,11 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
     if (r.gender === '' && title !== undefined) r.gender = TITLES.get(title) ?? ''
     if (role !== '') addRole(r, { role })
     r.lastToken = tokenStart
-    const mention: Mention = {
-      start: t.start[tokenStart]!,
-      end: t.end[tokenEnd - 1]!,
-      tokenStart,
-      tokenEnd,
-      entity,
-      role,
-    }
-    r.mentions.push(mention)
-    mentions.push(mention)
-    if (mention.end - mention.start !== r.name.length || !text.startsWith(r.name, mention.start))
-      addAlias(text, r, mention.start, mention.end)
+    const m = mentions.add(t, tokenStart, tokenEnd, entity)
+    r.mentions.push(m)
+    const start = mentions.start[m]!
+    const end = mentions.end[m]!
+    if (end - start !== r.name.length || !text.startsWith(r.name, start)) addAlias(text, r, start, end)
   }
 
   const resolve = (i: number): number => {
@@ -203,7 +236,7 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
     return j
   }
   mergeShortNames(records, li)
-  for (const m of mentions) m.entity = resolve(m.entity)
+  for (let m = 0; m < mentions.count; m++) mentions.entity[m] = resolve(mentions.entity[m]!)
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!
     if (r.mergedInto < 0) continue
@@ -213,13 +246,14 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
     for (const a of r.aliases) target.aliases.add(a)
     r.mentions = []
   }
-  for (const r of records) if (!isSorted(r.mentions)) r.mentions.sort((a, b) => a.start - b.start)
+  const starts = mentions.start
+  for (const r of records) if (!isSorted(r.mentions, starts)) r.mentions.sort((a, b) => starts[a]! - starts[b]!)
 
   const mentionByLastToken = new Int32Array(t.count).fill(-1)
   const mentionByFirstToken = new Int32Array(t.count).fill(-1)
-  for (let i = 0; i < mentions.length; i++) {
-    mentionByLastToken[mentions[i]!.tokenEnd - 1] = i
-    mentionByFirstToken[mentions[i]!.tokenStart] = i
+  for (let i = 0; i < mentions.count; i++) {
+    mentionByLastToken[mentions.tokenEnd[i]! - 1] = i
+    mentionByFirstToken[mentions.tokenStart[i]!] = i
   }
   const index: EntityIndex = { records, mentions, mentionByLastToken, mentionByFirstToken, resolve }
   scoreEvidence(text, t, index)
@@ -229,8 +263,9 @@ export function extractEntities(text: string, t: Tokens, known: KnownEntity[]): 
   return index
 }
 
-function isSorted(mentions: Mention[]): boolean {
-  for (let i = 1; i < mentions.length; i++) if (mentions[i - 1]!.start > mentions[i]!.start) return false
+/** The mentions (indices) are in text order by their start offsets. */
+function isSorted(list: number[], start: Int32Array): boolean {
+  for (let i = 1; i < list.length; i++) if (start[list[i - 1]!]! > start[list[i]!]!) return false
   return true
 }
 
@@ -702,46 +737,49 @@ function joinedClass(r: EntityRecord): number {
 }
 
 function scoreEvidence(text: string, t: Tokens, index: EntityIndex): void {
-  for (const m of index.mentions) {
-    const r = index.records[m.entity]!
+  const ms = index.mentions
+  for (let i = 0; i < ms.count; i++) {
+    const tokenStart = ms.tokenStart[i]!
+    const tokenEnd = ms.tokenEnd[i]!
+    const r = index.records[ms.entity[i]!]!
     if (r.isKnown) continue
     // Lexicon tests go through per-word class bits (one lookup per distinct word, see wordClass).
-    const firstClass = wordClass(t, m.tokenStart)
-    const lastClass = wordClass(t, m.tokenEnd - 1)
-    const single = m.tokenEnd - m.tokenStart === 1
-    const hasNext = isWord(t, m.tokenEnd)
-    const nextClass = hasNext ? wordClass(t, m.tokenEnd) : 0
-    const next = hasNext ? lowerAt(text, t, m.tokenEnd) : ''
-    const hasPrev = isWord(t, m.tokenStart - 1)
-    const prevClass = hasPrev ? wordClass(t, m.tokenStart - 1) : 0
-    const prev = hasPrev ? lowerAt(text, t, m.tokenStart - 1) : ''
-    const prev2 = isWord(t, m.tokenStart - 2) ? lowerAt(text, t, m.tokenStart - 2) : ''
-    const isPoss = (t.flags[m.tokenEnd - 1]! & POSS) !== 0
+    const firstClass = wordClass(t, tokenStart)
+    const lastClass = wordClass(t, tokenEnd - 1)
+    const single = tokenEnd - tokenStart === 1
+    const hasNext = isWord(t, tokenEnd)
+    const nextClass = hasNext ? wordClass(t, tokenEnd) : 0
+    const next = hasNext ? lowerAt(text, t, tokenEnd) : ''
+    const hasPrev = isWord(t, tokenStart - 1)
+    const prevClass = hasPrev ? wordClass(t, tokenStart - 1) : 0
+    const prev = hasPrev ? lowerAt(text, t, tokenStart - 1) : ''
+    const prev2 = isWord(t, tokenStart - 2) ? lowerAt(text, t, tokenStart - 2) : ''
+    const isPoss = (t.flags[tokenEnd - 1]! & POSS) !== 0
     const s = r.scores
     if (r.title !== '') s.person += 3
     // A name addressed inside a quotation ("I think, Watson, that…") is a person.
-    if (t.flags[m.tokenStart]! & IN_QUOTE && isVocative(text, t, m.tokenStart, m.tokenEnd)) s.person += 1.5
+    if (t.flags[tokenStart]! & IN_QUOTE && isVocative(text, t, tokenStart, tokenEnd)) s.person += 1.5
     if (firstClass & GIVEN_NAME) s.person += single ? 1 : 2
     if (!isPoss && nextClass & SPEECH_VERB) {
       s.person += 1
       s.organization += 0.5
     }
-    if (prevClass & PERSON_NOUN && !(t.flags[m.tokenStart - 1]! & CAP)) s.person += 2
+    if (prevClass & PERSON_NOUN && !(t.flags[tokenStart - 1]! & CAP)) s.person += 2
     if (firstClass & ORG_NAME || (!single && joinedClass(r) & ORG_NAME)) s.organization += 4
     if (lastClass & ORG_SUFFIX && !single) s.organization += 3
-    if (t.flags[m.tokenStart]! & ALL_CAPS && single && lowerAt(text, t, m.tokenStart).length <= 5) s.organization += 1
+    if (t.flags[tokenStart]! & ALL_CAPS && single && lowerAt(text, t, tokenStart).length <= 5) s.organization += 1
     if (ORG_PEOPLE.has(next)) s.organization += 2
     if (!isPoss && nextClass & WORK_NOUN) s.work += 3
     if (!isPoss && nextClass & WORK_ROLE_NOUN) s.work += 3
     if (prevClass & WORK_NOUN && (prev2 === 'the' || prev2 === 'a' || prev2 === 'new' || prev2 === '')) s.work += 3
     if (prev === 'of' && WORK_CONTEXT_BEFORE.has(prev2)) s.work += 2
-    if (isItalic(text, m.start, m.end)) s.work += 3
+    if (isItalic(text, ms.start[i]!, ms.end[i]!)) s.work += 3
     if (single ? firstClass & PLACE_NAME : joinedClass(r) & PLACE_NAME) s.place += 3
     if (lastClass & PLACE_SUFFIX && !single) s.place += 2
     if (PREPOSITIONS_OF_PLACE.has(prev)) s.place += 0.5
     // "the Trois Couronnes", "the Yellow Diamond": a lower-case "the" before a name without a title
     // is a place or thing far more often than a person (used when nothing else is known).
-    if (prev === 'the' && r.title === '' && !(t.flags[m.tokenStart - 1]! & CAP)) r.afterThe = true
+    if (prev === 'the' && r.title === '' && !(t.flags[tokenStart - 1]! & CAP)) r.afterThe = true
   }
 }
 
@@ -775,27 +813,28 @@ function addRole(r: EntityRecord, role: EntityRole): void {
  */
 function findRoles(text: string, t: Tokens, index: EntityIndex): void {
   const { mentions, records } = index
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!
-    const r = records[m.entity]!
+  for (let i = 0; i < mentions.count; i++) {
+    const tokenStart = mentions.tokenStart[i]!
+    const tokenEnd = mentions.tokenEnd[i]!
+    const r = records[mentions.entity[i]!]!
     // "William Gao as Tao"
-    const asTok = m.tokenEnd
+    const asTok = tokenEnd
     if (isWord(t, asTok) && isAs(text, t, asTok)) {
       const target = index.mentionByFirstToken[asTok + 1] ?? -1
-      if (target >= 0 && m.tokenEnd - m.tokenStart >= 2) {
-        const role = records[mentions[target]!.entity]!
+      if (target >= 0 && tokenEnd - tokenStart >= 2) {
+        const role = records[mentions.entity[target]!]!
         addRole(r, { role: 'actor', of: role.name })
         r.scores.person += 3
         role.scores.person += 2
       }
     }
     // "Nick (Kit Connor)"
-    if (isPunct(text, t, m.tokenEnd, '(')) {
-      const inner = index.mentionByFirstToken[m.tokenEnd + 1] ?? -1
+    if (isPunct(text, t, tokenEnd, '(')) {
+      const inner = index.mentionByFirstToken[tokenEnd + 1] ?? -1
       if (inner >= 0) {
-        const im = mentions[inner]!
-        const actor = records[im.entity]!
-        if (isPunct(text, t, im.tokenEnd, ')') && im.tokenEnd - im.tokenStart >= 2 && isPersonLike(actor)) {
+        const actor = records[mentions.entity[inner]!]!
+        const innerEnd = mentions.tokenEnd[inner]!
+        if (isPunct(text, t, innerEnd, ')') && innerEnd - mentions.tokenStart[inner]! >= 2 && isPersonLike(actor)) {
           addRole(actor, { role: 'actor', of: r.name })
           actor.scores.person += 2
           r.scores.person += 2
@@ -803,10 +842,10 @@ function findRoles(text: string, t: Tokens, index: EntityIndex): void {
       }
     }
     // "Netflix’s Tudum"
-    if (t.flags[m.tokenEnd - 1]! & POSS) {
-      const owned = index.mentionByFirstToken[m.tokenEnd] ?? -1
+    if (t.flags[tokenEnd - 1]! & POSS) {
+      const owned = index.mentionByFirstToken[tokenEnd] ?? -1
       if (owned >= 0 && (joinedClass(r) & ORG_NAME || r.scores.organization >= 3)) {
-        const part = records[mentions[owned]!.entity]!
+        const part = records[mentions.entity[owned]!]!
         if (!isPersonLike(part)) {
           addRole(part, { role: 'part of', of: r.name })
           part.scores.organization += 2
@@ -814,7 +853,7 @@ function findRoles(text: string, t: Tokens, index: EntityIndex): void {
       }
     }
     // "director Wash Westmoreland", "Heartstopper creator Alice Oseman"
-    const roleTok = m.tokenStart - 1
+    const roleTok = tokenStart - 1
     if (isWord(t, roleTok) && !(t.flags[roleTok]! & CAP) && wordClass(t, roleTok) & PERSON_NOUN) {
       const noun = lowerAt(text, t, roleTok)
       if (!ORG_PEOPLE.has(noun)) {
@@ -831,20 +870,21 @@ function findRoles(text: string, t: Tokens, index: EntityIndex): void {
     }
     // "Ines Duarte, the harbour master, said", "Rachel Ndlovu, Metrolink’s director of operations":
     // an apposition right after a person's name gives them a role.
-    if (isPunct(text, t, m.tokenEnd, ',') && isPersonLike(r)) appositionRole(text, t, index, m, r)
+    if (isPunct(text, t, tokenEnd, ',') && isPersonLike(r)) appositionRole(text, t, index, i, r)
   }
 }
 
 const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'in', 'on', 'with'])
 const APPOSITION_STOP = new Set(['who', 'which', 'whose', 'that', 'and', 'or', 'but', 'said', 'says', 'was', 'is'])
 
-function appositionRole(text: string, t: Tokens, index: EntityIndex, m: Mention, r: EntityRecord): void {
-  let k = m.tokenEnd + 1
+/** Mention m (an index) is followed by an apposition that gives record r a role. */
+function appositionRole(text: string, t: Tokens, index: EntityIndex, m: number, r: EntityRecord): void {
+  let k = index.mentions.tokenEnd[m]! + 1
   let of: string | undefined
   const owner = index.mentionByFirstToken[k] ?? -1
-  if (owner >= 0 && t.flags[index.mentions[owner]!.tokenEnd - 1]! & POSS) {
-    of = index.records[index.mentions[owner]!.entity]!.name
-    k = index.mentions[owner]!.tokenEnd
+  if (owner >= 0 && t.flags[index.mentions.tokenEnd[owner]! - 1]! & POSS) {
+    of = index.records[index.mentions.entity[owner]!]!.name
+    k = index.mentions.tokenEnd[owner]!
   } else if (isWord(t, k) && lowerAt(text, t, k) === 'the') k++
   else return
   let from = k
@@ -873,10 +913,9 @@ function ownersBefore(text: string, t: Tokens, index: EntityIndex, roleTok: numb
   for (let guard = 0; guard < 8 && k >= 0; guard++) {
     const mi = index.mentionByLastToken[k] ?? -1
     if (mi < 0) break
-    const m = index.mentions[mi]!
-    if (t.flags[m.tokenEnd - 1]! & POSS) break
-    owners.unshift(m.entity)
-    k = m.tokenStart - 1
+    if (t.flags[index.mentions.tokenEnd[mi]! - 1]! & POSS) break
+    owners.unshift(index.mentions.entity[mi]!)
+    k = index.mentions.tokenStart[mi]! - 1
     if (isPunct(text, t, k, ',')) k--
     if (isWord(t, k) && (wordAt(text, t, k) === 'and' || wordAt(text, t, k) === '&')) k--
     else break
@@ -906,13 +945,13 @@ function classify(text: string, t: Tokens, index: EntityIndex): void {
   }
   // Names in one list share a kind: "Oseman, Patrick Walters, Ian Canning, … and Euros Lyn".
   let i = 0
-  while (i < mentions.length) {
+  while (i < mentions.count) {
     let j = i
-    while (j + 1 < mentions.length && isListJoin(text, t, mentions[j]!.tokenEnd, mentions[j + 1]!.tokenStart)) j++
+    while (j + 1 < mentions.count && isListJoin(text, t, mentions.tokenEnd[j]!, mentions.tokenStart[j + 1]!)) j++
     if (j > i) {
       const votes = new Map<EntityKind, number>()
       for (let k = i; k <= j; k++) {
-        const r = records[mentions[k]!.entity]!
+        const r = records[mentions.entity[k]!]!
         if (r.confidence > 0.4) votes.set(r.kind, (votes.get(r.kind) ?? 0) + 1)
       }
       let kind: EntityKind | null = null
@@ -920,7 +959,7 @@ function classify(text: string, t: Tokens, index: EntityIndex): void {
       for (const [kd, n] of votes) if (n > top) [kind, top] = [kd, n]
       if (kind !== null)
         for (let k = i; k <= j; k++) {
-          const r = records[mentions[k]!.entity]!
+          const r = records[mentions.entity[k]!]!
           if (r.confidence <= 0.4 && !r.isKnown) {
             r.kind = kind
             r.confidence = 0.5
@@ -948,11 +987,11 @@ function countPronouns(text: string, t: Tokens, index: EntityIndex): void {
   let lastPersonToken = -1
   // Only words that may be a pronoun (he, him, his, himself, she, her…: see scanText) are read.
   for (const k of t.pronounLike) {
-    while (mi < mentions.length && mentions[mi]!.tokenStart <= k) {
-      const r = records[mentions[mi]!.entity]!
+    while (mi < mentions.count && mentions.tokenStart[mi]! <= k) {
+      const r = records[mentions.entity[mi]!]!
       if (r.kind === 'person') {
-        lastPerson = mentions[mi]!.entity
-        lastPersonToken = mentions[mi]!.tokenEnd
+        lastPerson = mentions.entity[mi]!
+        lastPersonToken = mentions.tokenEnd[mi]!
       }
       mi++
     }

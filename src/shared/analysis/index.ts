@@ -139,7 +139,7 @@ function toEntities(index: EntityIndex): AnalyzedEntity[] {
       name: r.name,
       kind: r.kind,
       aliases: [...r.aliases].filter((a) => a !== r.name),
-      mentions: r.mentions.map((m) => ({ start: m.start, end: m.end })),
+      mentions: r.mentions.map((m) => ({ start: index.mentions.start[m]!, end: index.mentions.end[m]! })),
       roles: r.roles.map((role) => ({ ...role })),
       confidence: Math.round(r.confidence * 100) / 100,
     }

@@ -44,7 +44,7 @@ export class PhraseReader {
   }
 
   entityOf(mention: number): EntityRecord {
-    return this.entities.records[this.entities.mentions[mention]!.entity]!
+    return this.entities.records[this.entities.mentions.entity[mention]!]!
   }
 
   /** Lexicon classes of token k's word (SPEECH_VERB, …; see wordClass). */
@@ -67,21 +67,21 @@ export class PhraseReader {
     const { mentionByFirstToken, mentions } = this.entities
     const mi = mentionByFirstToken[k] ?? -1
     if (mi >= 0) {
-      const m = mentions[mi]!
-      if (m.tokenEnd > limit) return null
-      if (this.t.flags[m.tokenEnd - 1]! & POSS) {
-        const owned = this.headAfter(m.tokenEnd, limit, 3)
+      const tokenEnd = mentions.tokenEnd[mi]!
+      if (tokenEnd > limit) return null
+      if (this.t.flags[tokenEnd - 1]! & POSS) {
+        const owned = this.headAfter(tokenEnd, limit, 3)
         if (owned !== null) return { ...owned, start: k, owner: mi, article: 'the' }
       }
-      return { type: 'mention', start: k, end: m.tokenEnd, mention: mi }
+      return { type: 'mention', start: k, end: tokenEnd, mention: mi }
     }
     const w = this.word(k)
     if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: k, end: k + 1, word: w }
     if (DETERMINERS.has(w)) {
       // "the harbour master" where the library knows "harbour master": the known entity.
       const known = mentionByFirstToken[k + 1] ?? -1
-      if (known >= 0 && mentions[known]!.tokenEnd <= limit && this.entityOf(known).isKnown && w === 'the')
-        return { type: 'mention', start: k, end: mentions[known]!.tokenEnd, mention: known }
+      if (known >= 0 && mentions.tokenEnd[known]! <= limit && this.entityOf(known).isKnown && w === 'the')
+        return { type: 'mention', start: k, end: mentions.tokenEnd[known]!, mention: known }
       const d = this.headAfter(k + 1, limit, 5)
       if (d !== null) return { ...d, start: k, article: w }
       // Right after a speech verb any noun phrase is the speaker: "said the parson".
@@ -93,8 +93,8 @@ export class PhraseReader {
       if (this.t.flags[j]! & CAP && !isRole) break
       if (!isRole) continue
       const next = mentionByFirstToken[j + 1] ?? -1
-      if (next >= 0 && mentions[next]!.tokenEnd <= limit)
-        return { type: 'mention', start: k, end: mentions[next]!.tokenEnd, mention: next }
+      if (next >= 0 && mentions.tokenEnd[next]! <= limit)
+        return { type: 'mention', start: k, end: mentions.tokenEnd[next]!, mention: next }
     }
     return null
   }
@@ -106,8 +106,8 @@ export class PhraseReader {
       end++
     // "said the burly Moze": adjectives before a name belong to the name.
     const named = end < limit && article === 'the' ? (this.entities.mentionByFirstToken[end] ?? -1) : -1
-    if (named >= 0 && this.entities.mentions[named]!.tokenEnd <= limit && this.entityOf(named).kind === 'person')
-      return { type: 'mention', start: k, end: this.entities.mentions[named]!.tokenEnd, mention: named }
+    if (named >= 0 && this.entities.mentions.tokenEnd[named]! <= limit && this.entityOf(named).kind === 'person')
+      return { type: 'mention', start: k, end: this.entities.mentions.tokenEnd[named]!, mention: named }
     if (end === k + 1) return null
     return { type: 'descriptor', start: k, end, head: this.word(end - 1), caps: [], owner: -1, ownerNoun: '', article }
   }
@@ -143,13 +143,13 @@ export class PhraseReader {
   private ownerAfter(k: number, limit: number): { mention: number; noun: string; end: number } {
     if (!OWNER_PREPOSITIONS.has(this.word(k))) return { mention: -1, noun: '', end: k }
     const mi = this.entities.mentionByFirstToken[k + 1] ?? -1
-    if (mi >= 0 && this.entities.mentions[mi]!.tokenEnd <= limit)
-      return { mention: mi, noun: '', end: this.entities.mentions[mi]!.tokenEnd }
+    if (mi >= 0 && this.entities.mentions.tokenEnd[mi]! <= limit)
+      return { mention: mi, noun: '', end: this.entities.mentions.tokenEnd[mi]! }
     let j = k + 1
     if (DETERMINERS.has(this.word(j))) j++
     const mj = this.entities.mentionByFirstToken[j] ?? -1
-    if (mj >= 0 && this.entities.mentions[mj]!.tokenEnd <= limit)
-      return { mention: mj, noun: '', end: this.entities.mentions[mj]!.tokenEnd }
+    if (mj >= 0 && this.entities.mentions.tokenEnd[mj]! <= limit)
+      return { mention: mj, noun: '', end: this.entities.mentions.tokenEnd[mj]! }
     if (j < limit && WORK_NOUNS.has(this.word(j))) return { mention: -1, noun: this.word(j), end: j + 1 }
     return { mention: -1, noun: '', end: k }
   }
@@ -166,7 +166,7 @@ export class PhraseReader {
     const w = this.word(from)
     if (ASIDE_OPENERS.has(w) || DETERMINERS.has(w)) return true
     if (this.entities.mentionByFirstToken[from]! >= 0)
-      return this.entities.mentions[this.entities.mentionByFirstToken[from]!]!.tokenEnd === to
+      return this.entities.mentions.tokenEnd[this.entities.mentionByFirstToken[from]!]! === to
     if (/^\d/u.test(w)) return true
     return w.endsWith('ed') || w.endsWith('en') || w.endsWith('ing')
   }
@@ -219,7 +219,7 @@ export class PhraseReader {
           if (open >= 0 && this.isAside(open + 1, j)) {
             // "The farmer, Alun Jenkins, told": the name in the apposition is the speaker.
             const named = mentionByFirstToken[open + 1] ?? -1
-            if (named >= 0 && mentions[named]!.tokenEnd === j && this.entityOf(named).kind !== 'work')
+            if (named >= 0 && mentions.tokenEnd[named]! === j && this.entityOf(named).kind !== 'work')
               return { type: 'mention', start: open + 1, end: j, mention: named }
             this.skippedOwner = this.ownerInside(open, j)
             j = open
@@ -231,12 +231,12 @@ export class PhraseReader {
       words++
       const mi = mentionByLastToken[j] ?? -1
       if (mi >= 0) {
-        const m = mentions[mi]!
-        if (this.t.flags[m.tokenEnd - 1]! & POSS) continue
-        let start = m.tokenStart
+        const tokenEnd = mentions.tokenEnd[mi]!
+        if (this.t.flags[tokenEnd - 1]! & POSS) continue
+        let start = mentions.tokenStart[mi]!
         if (this.isWord(start - 1) && PERSON_NOUNS.has(this.word(start - 1)) && !(this.t.flags[start - 1]! & CAP))
           start--
-        return { type: 'mention', start, end: m.tokenEnd, mention: mi }
+        return { type: 'mention', start, end: tokenEnd, mention: mi }
       }
       const w = this.word(j)
       if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: j, end: j + 1, word: w }
@@ -271,14 +271,15 @@ export class PhraseReader {
           if (!this.isWord(i)) break
           const mk = mentionByLastToken[i] ?? -1
           if (mk >= 0) {
-            const m = mentions[mk]!
-            if (this.t.flags[m.tokenEnd - 1]! & POSS) {
+            const tokenStart = mentions.tokenStart[mk]!
+            const tokenEnd = mentions.tokenEnd[mk]!
+            if (this.t.flags[tokenEnd - 1]! & POSS) {
               owner = mk
-              start = m.tokenStart
+              start = tokenStart
               break
             }
-            caps.unshift(this.text.slice(this.t.start[m.tokenStart], this.t.end[m.tokenEnd - 1]))
-            i = m.tokenStart
+            caps.unshift(this.text.slice(this.t.start[tokenStart], this.t.end[tokenEnd - 1]))
+            i = tokenStart
             start = i
             continue
           }

@@ -104,7 +104,7 @@ export class Resolver {
 
   resolve(p: Phrase, pos: number, paragraph: number, state: SpeakerState): Resolution {
     if (p.type === 'mention') {
-      const entity = this.entities.mentions[p.mention]!.entity
+      const entity = this.entities.mentions.entity[p.mention]!
       return { speaker: { entity }, confidence: 0.95, isDocument: false, method: 'named' }
     }
     if (p.type === 'pronoun') return this.pronoun(p.word, pos, paragraph, state)
@@ -116,7 +116,7 @@ export class Resolver {
     const full = this.phraseText(p)
     const document = p.owner >= 0 || p.ownerNoun !== '' ? this.documentName(p) : full
     if (p.owner >= 0) {
-      const entity = this.entities.mentions[p.owner]!.entity
+      const entity = this.entities.mentions.entity[p.owner]!
       return { speaker: { entity }, confidence: 0.85, isDocument: true, document, method: 'document owner' }
     }
     if (p.ownerNoun !== '') {
@@ -142,7 +142,7 @@ export class Resolver {
     const label = this.phraseText(p)
     // "a Netflix spokesperson", "a spokesperson for Acme": the organisation speaks.
     if (p.owner >= 0 && ROLE_FAMILY.get(p.head) === 'spokesperson') {
-      const entity = this.entities.mentions[p.owner]!.entity
+      const entity = this.entities.mentions.entity[p.owner]!
       return { speaker: { entity }, confidence: 0.8, isDocument: false, method: 'spokesperson' }
     }
     // "a company spokesperson", "one engineer": someone new, not anyone named so far.
@@ -303,24 +303,25 @@ export class Resolver {
     scores.length = 0
     let rank = 0
     for (let i = this.mentionBefore(pos), n = 0; i >= 0 && n < MAX_CANDIDATE_MENTIONS; i--, n++) {
-      const m = mentions[i]!
-      if (pos - m.start > PRONOUN_WINDOW) break
-      const r = records[m.entity]!
-      if (r.kind !== 'person' || this.t.flags[m.tokenStart]! & IN_QUOTE) continue
+      if (pos - mentions.start[i]! > PRONOUN_WINDOW) break
+      const entity = mentions.entity[i]!
+      const tokenStart = mentions.tokenStart[i]!
+      const r = records[entity]!
+      if (r.kind !== 'person' || this.t.flags[tokenStart]! & IN_QUOTE) continue
       // A capitalised pair with no sign of being a person ("Happy Family") only as a last resort.
       const isWeak = r.confidence <= 0.4
       if (gender !== '' && r.gender !== '' && r.gender !== gender) continue
       if (gender !== '' && isWeak && r.gender === '') continue
-      let slot = ids.indexOf(m.entity)
+      let slot = ids.indexOf(entity)
       if (slot < 0) {
         let score = 1 - 0.15 * rank++ - (isWeak ? 0.6 : 0)
         if (gender !== '' && r.gender === gender) score += 0.1
-        if (m.entity === state.lastSpeaker && lastFits) score += 0.25
+        if (entity === state.lastSpeaker && lastFits) score += 0.25
         slot = ids.length
-        ids.push(m.entity)
+        ids.push(entity)
         scores.push(score)
       }
-      if (this.t.flags[m.tokenStart]! & SENTENCE_START) scores[slot] = scores[slot]! + 0.2
+      if (this.t.flags[tokenStart]! & SENTENCE_START) scores[slot] = scores[slot]! + 0.2
     }
     let best = -1
     let bestScore = -Infinity
@@ -333,8 +334,8 @@ export class Resolver {
   recent(pos: number, test: (r: EntityRecord) => boolean): number {
     const { records, mentions } = this.entities
     for (let i = this.mentionBefore(pos), n = 0; i >= 0 && n < 400; i--, n++) {
-      const r = records[mentions[i]!.entity]!
-      if (test(r)) return mentions[i]!.entity
+      const r = records[mentions.entity[i]!]!
+      if (test(r)) return mentions.entity[i]!
     }
     return -1
   }
@@ -342,10 +343,10 @@ export class Resolver {
   mentionBefore(pos: number): number {
     const { mentions } = this.entities
     let lo = 0
-    let hi = mentions.length
+    let hi = mentions.count
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (mentions[mid]!.start < pos) lo = mid + 1
+      if (mentions.start[mid]! < pos) lo = mid + 1
       else hi = mid
     }
     return lo - 1
@@ -353,13 +354,14 @@ export class Resolver {
 
   /** Record mentions are sorted by position (see extractEntities), so this is a binary search. */
   private lastMentionBefore(r: EntityRecord, pos: number): number {
+    const { start } = this.entities.mentions
     let lo = 0
     let hi = r.mentions.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (r.mentions[mid]!.start < pos) lo = mid + 1
+      if (start[r.mentions[mid]!]! < pos) lo = mid + 1
       else hi = mid
     }
-    return lo > 0 ? r.mentions[lo - 1]!.start : -1
+    return lo > 0 ? start[r.mentions[lo - 1]!]! : -1
   }
 }

@@ -73,9 +73,9 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
   for (let k = ctx.inStart; k < ctx.inEnd; k++) {
     const mi = mentionByFirstToken[k] ?? -1
     if (mi < 0) continue
-    const m = mentions[mi]!
-    if (records[m.entity]!.kind !== 'person' || INTERJECTIONS.has(records[m.entity]!.name.toLowerCase())) continue
-    if (isVocative(text, t, k, m.tokenEnd)) return m.entity
+    const entity = mentions.entity[mi]!
+    if (records[entity]!.kind !== 'person' || INTERJECTIONS.has(records[entity]!.name.toLowerCase())) continue
+    if (isVocative(text, t, k, mentions.tokenEnd[mi]!)) return entity
   }
   return -1
 }
@@ -128,9 +128,9 @@ export function findNarrator(
     for (let k = ctx.inStart; k < ctx.inEnd; k++) {
       const mi = mentionByFirstToken[k] ?? -1
       if (mi < 0) continue
-      const m = mentions[mi]!
-      if (records[m.entity]!.kind !== 'person' || namedSpeakers.has(m.entity)) continue
-      if (isVocative(text, t, k, m.tokenEnd)) votes.set(m.entity, (votes.get(m.entity) ?? 0) + 1)
+      const entity = mentions.entity[mi]!
+      if (records[entity]!.kind !== 'person' || namedSpeakers.has(entity)) continue
+      if (isVocative(text, t, k, mentions.tokenEnd[mi]!)) votes.set(entity, (votes.get(entity) ?? 0) + 1)
     }
   })
   let best = -1
