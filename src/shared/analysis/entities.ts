@@ -454,7 +454,9 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
   while (k < count) {
     if ((flags[k]! & (WORD | CAP)) !== (WORD | CAP)) {
       if (!hasLowerKnown) {
+        // Most tokens are not capitalised words: skip them in a loop of their own.
         k++
+        while (k < count && (flags[k]! & (WORD | CAP)) !== (WORD | CAP)) k++
         continue
       }
       const hit = isWord(t, k) ? matchKnown(text, t, k, knownIndex, true) : null

@@ -289,6 +289,11 @@ export function scanText(text: string): TextScan {
   let i = 0
   while (i < n) {
     const c = text.charCodeAt(i)
+    if (c === 32) {
+      // Most characters between words are one space, and it changes nothing here.
+      i++
+      continue
+    }
     if (c < 128 ? ASCII[c]! & SPACE_BIT : isSpaceCode(c)) {
       if (c === 10) {
         if (lineBlank && lineEnd.length > 0) hasBlank = true
@@ -336,6 +341,12 @@ export function scanText(text: string): TextScan {
     let upperCount = 0
     while (i < n) {
       const d = text.charCodeAt(i)
+      if (d >= 97 && d <= 122) {
+        // The common case, a small letter, is tested first.
+        hasLower = true
+        i++
+        continue
+      }
       if (d < 128) {
         const cls = ASCII[d]!
         if (cls & ALNUM_BIT) {
