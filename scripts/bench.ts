@@ -1,9 +1,10 @@
 // `npm run bench`: speed figures, printed, never asserted (targets live here, not in timed tests).
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createArticle } from '../src/main/articles/articles.service'
 import { openLibrary } from '../src/main/db/connection'
 import { searchLibrary } from '../src/main/library/library.service'
@@ -87,15 +88,30 @@ const EXTRA_BENCHES: { file: string; name: string }[] = [
   { file: 'bench-ui.ts', name: 'benchUi' },
 ]
 
+/** Runs one extra bench in this process and prints its lines. */
+async function runExtra(extra: { file: string; name: string }): Promise<void> {
+  const mod = (await import(pathToFileURL(path.join(import.meta.dirname, extra.file)).href)) as Record<string, unknown>
+  const run = mod[extra.name]
+  if (typeof run === 'function') for (const line of (await run()) as string[]) console.log(line)
+}
+
 async function main(): Promise<void> {
+  // `--only FILE`: one extra bench, in the process of its own the parent started for it.
+  const only = process.argv.indexOf('--only')
+  if (only >= 0) {
+    const extra = EXTRA_BENCHES.find((b) => b.file === process.argv[only + 1])
+    if (extra === undefined) throw new Error(`no bench ${process.argv[only + 1]}`)
+    return runExtra(extra)
+  }
   console.log(`Quotedesk benchmarks — Node ${process.version}, ${os.cpus().length} cores, ${os.platform()}`)
   for (const line of await benchStore()) console.log(line)
+  // Each extra bench gets a process of its own: the store bench leaves a large heap behind, and
+  // a library loaded by one bench (compromise, for one) changes the speed of the next.
   for (const extra of EXTRA_BENCHES) {
-    const file = path.join(import.meta.dirname, extra.file)
-    if (!fs.existsSync(file)) continue
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>
-    const run = mod[extra.name]
-    if (typeof run === 'function') for (const line of (await run()) as string[]) console.log(line)
+    if (!fs.existsSync(path.join(import.meta.dirname, extra.file))) continue
+    const self = fileURLToPath(import.meta.url)
+    const child = spawnSync(process.execPath, [...process.execArgv, self, '--only', extra.file], { stdio: 'inherit' })
+    if (child.status !== 0) throw new Error(`${extra.file} failed with status ${child.status}`)
   }
 }
 
