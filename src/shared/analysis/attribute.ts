@@ -7,6 +7,7 @@ import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGend
 import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue } from './turns'
 
+/** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
   speaker: SpeakerRef | null
   confidence: number
@@ -14,7 +15,23 @@ export interface Attribution {
   cue: { start: number; end: number } | null
   method: string
   isDocument: boolean
-  document?: string
+  document: string | undefined
+}
+
+function attribution(
+  speaker: SpeakerRef | null,
+  confidence: number,
+  cue: Attribution['cue'],
+  method: string,
+  isDocument = false,
+  document: string | undefined = undefined,
+): Attribution {
+  return { speaker, confidence, cue, method, isDocument, document }
+}
+
+/** The same attribution under another method (and confidence). */
+function retag(a: Attribution, method: string, confidence = a.confidence): Attribution {
+  return attribution(a.speaker, confidence, a.cue, method, a.isDocument, a.document)
 }
 
 interface Cue {
@@ -29,7 +46,7 @@ interface Cue {
 const CUE_OTHER = 1
 const CUE_FIRST = 2
 
-const NONE: Attribution = { speaker: null, confidence: 0, cue: null, method: 'none', isDocument: false }
+const NONE: Attribution = attribution(null, 0, null, 'none')
 
 /**
  * Gives every quotation piece a speaker: its own cue first (after, inside or before it), then the
@@ -164,15 +181,14 @@ export function attribute(
       }
     }
     const confidence = cue.isAfter ? res.confidence : res.confidence - 0.05
-    const a: Attribution = {
-      speaker: res.speaker,
+    return attribution(
+      res.speaker,
       confidence,
-      cue: { start: t.start[cue.start]!, end: t.end[cue.end - 1]! },
-      method: res.method === 'named' ? 'cue' : res.method,
-      isDocument: res.isDocument,
-    }
-    if (res.document !== undefined) a.document = res.document
-    return a
+      { start: t.start[cue.start]!, end: t.end[cue.end - 1]! },
+      res.method === 'named' ? 'cue' : res.method,
+      res.isDocument,
+      res.document,
+    )
   }
 
   let i = 0
@@ -187,7 +203,7 @@ export function attribute(
       advanceTopic(ctx.inStart)
       const inherited = groupOwner[ctx.quote.groupId]
       if (inherited !== undefined) {
-        out[k] = { ...inherited, method: 'continuation' }
+        out[k] = retag(inherited, 'continuation')
         continue
       }
       const own = cues[k]
@@ -210,8 +226,7 @@ export function attribute(
       if (out[k]!.speaker !== null) continue
       if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
       const source = ctx.isPartial ? k - 1 : nearest(out, contexts, i, j, k)
-      if (source >= 0)
-        out[k] = { ...out[source]!, confidence: Math.min(0.85, out[source]!.confidence), method: 'same paragraph' }
+      if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))
     }
     // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
     for (let k = i; k < j; k++) {
@@ -221,7 +236,7 @@ export function attribute(
       const cue = introCue(reader, text, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
       if (cue !== null) {
         const a = fromCue(cue, ctx)
-        out[k] = { ...a, method: a.method === 'cue' ? 'introduction' : a.method }
+        out[k] = retag(a, a.method === 'cue' ? 'introduction' : a.method)
       }
     }
     // 4. An action beat in the paragraph: "He looked round. “I’m carrying papers…”".
@@ -230,8 +245,7 @@ export function attribute(
       const beat = actionBeat(reader, t, contexts[k]!)
       if (beat !== null) {
         const a = fromCue(beat, contexts[k]!)
-        if (a.speaker !== null && 'entity' in a.speaker)
-          out[k] = { ...a, confidence: Math.min(a.confidence, 0.5), method: 'action beat' }
+        if (a.speaker !== null && 'entity' in a.speaker) out[k] = retag(a, 'action beat', Math.min(a.confidence, 0.5))
       }
     }
     // 5. A bare quotation paragraph after narrative: its subject speaks ("The girl flushed.").
@@ -243,7 +257,7 @@ export function attribute(
       if (beat === null) continue
       const a = fromCue(beat, ctx)
       if (a.speaker !== null && 'entity' in a.speaker && entities.records[a.speaker.entity]!.kind === 'person')
-        out[k] = { ...a, confidence: Math.min(a.confidence, 0.45), method: 'previous paragraph' }
+        out[k] = retag(a, 'previous paragraph', Math.min(a.confidence, 0.45))
     }
     // 6. Turn-taking for a paragraph that opens with a quotation and has no cue.
     for (let k = i; k < j; k++) {
@@ -253,38 +267,24 @@ export function attribute(
       // The reply names the speaker: "“TOMMY, old thing!” ¶ “Tuppence, old bean!”".
       const named = repliedTo(entities, contexts, j, para, k, addresseeAt)
       if (named >= 0) {
-        out[k] = { speaker: { entity: named }, confidence: 0.55, cue: null, method: 'turn-taking', isDocument: false }
+        out[k] = attribution({ entity: named }, 0.55, null, 'turn-taking')
         continue
       }
       const guess = turns.next(para)
       // An unattributed quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”").
       if (guess === null && addressed.para === para - 1 && addressed.entity >= 0) {
         if (addressed.entity !== addresseeAt(k) && entities.records[addressed.entity]!.kind === 'person') {
-          out[k] = {
-            speaker: { entity: addressed.entity },
-            confidence: 0.5,
-            cue: null,
-            method: 'turn-taking',
-            isDocument: false,
-          }
+          out[k] = attribution({ entity: addressed.entity }, 0.5, null, 'turn-taking')
           continue
         }
       }
-      if (guess !== null)
-        out[k] = {
-          speaker: guess.speaker,
-          confidence: guess.confidence,
-          cue: null,
-          method: guess.method,
-          isDocument: false,
-        }
+      if (guess !== null) out[k] = attribution(guess.speaker, guess.confidence, null, guess.method)
     }
     // Nothing found: fill from the paragraph once more (a turn-taken sibling), else leave empty.
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null) continue
       const source = nearest(out, contexts, i, j, k)
-      if (source >= 0)
-        out[k] = { ...out[source]!, confidence: Math.min(0.6, out[source]!.confidence), method: 'same paragraph' }
+      if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.6, out[source]!.confidence))
     }
 
     addressed.para = para

@@ -44,13 +44,18 @@ import type { EntityKind, EntityRole, KnownEntity } from './types'
 type Scored = 'person' | 'organization' | 'work' | 'place'
 export type Gender = 'm' | 'f' | ''
 
+/**
+ * One person, organisation, work or place. Every field is set when the record is made (see
+ * newRecord), caches included, so all records share one shape and the engine reads their fields
+ * at one fixed place each; fields added later, in varying order, made every read a slow lookup.
+ */
 export interface EntityRecord {
   name: string
   /** Lower-case name tokens without a leading title, for surname and first-name links. */
   nameTokens: string[]
   title: string
   kind: EntityKind
-  entityId?: string
+  entityId: string | undefined
   isKnown: boolean
   aliases: Set<string>
   /** Its mentions, as indices into EntityIndex.mentions, in text order. */
@@ -64,13 +69,13 @@ export interface EntityRecord {
   mergedInto: number
   lastToken: number
   /** Seen after a lower-case "the" ("the Trois Couronnes"): no guess that it is a person. */
-  afterThe?: boolean
+  afterThe: boolean
   /** nameTokens joined by spaces, cached. */
-  bare?: string
+  bare: string | undefined
   /** ORG_NAME and PLACE_NAME bits for `bare` (see joinedClass), cached. */
-  joinedClass?: number
+  joinedClass: number | undefined
   /** The name words alone pass isPersonLike's test, cached (they never change). */
-  personName?: boolean
+  personName: boolean | undefined
 }
 
 /**
@@ -330,6 +335,7 @@ function newRecord(name: string, words: string[]): EntityRecord {
     nameTokens: hasTitle ? words.slice(1) : words,
     title: hasTitle ? words[0]! : '',
     kind: 'other',
+    entityId: undefined,
     isKnown: false,
     aliases: new Set(),
     mentions: [],
@@ -340,6 +346,10 @@ function newRecord(name: string, words: string[]): EntityRecord {
     confidence: 0,
     mergedInto: -1,
     lastToken: -1,
+    afterThe: false,
+    bare: undefined,
+    joinedClass: undefined,
+    personName: undefined,
   }
 }
 
@@ -937,7 +947,7 @@ function classify(text: string, t: Tokens, index: EntityIndex): void {
     if (top > 0) {
       r.kind = best
       r.confidence = Math.min(0.95, 0.5 + top / 10)
-    } else if (isPersonLike(r) && r.afterThe !== true) {
+    } else if (isPersonLike(r) && !r.afterThe) {
       r.kind = 'person'
       r.confidence = 0.4
     } else {
