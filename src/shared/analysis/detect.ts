@@ -34,7 +34,7 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
   let nextGroup = 0
   let carry: { family: MarkFamily; groupId: number } | null = null
   let blockGroup = -1
-  /** Per family (FAMILY_INDEX): open marks on the stack, and the last closer that cannot be an apostrophe. */
+  /** Per family (familyIndex): open marks on the stack, and the last closer that cannot be an apostrophe. */
   const openCount = new Int32Array(FAMILY_COUNT)
   const lastStrong = new Int32Array(FAMILY_COUNT)
 
@@ -67,14 +67,14 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
 
     for (let mi = 0; mi < marks.length; mi++) {
       const mark = marks[mi]!
-      const fi = FAMILY_INDEX[mark.family]
+      const fi = familyIndex(mark.family)
       const open = openCount[fi]!
       if (mark.canClose && open > 0) {
         if (mark.isWeak && lastStrong[fi]! > mark.pos) continue
         let opener: Open | undefined
         while (stack.length > 0) {
           const top = stack.pop()!
-          openCount[FAMILY_INDEX[top.mark.family]] = openCount[FAMILY_INDEX[top.mark.family]]! - 1
+          openCount[familyIndex(top.mark.family)] = openCount[familyIndex(top.mark.family)]! - 1
           if (top.mark.family === mark.family) {
             opener = top
             break
@@ -137,20 +137,29 @@ function renumberGroups(quotes: RawQuote[], groupCount: number): RawQuote[] {
   return quotes
 }
 
-const FAMILY_INDEX: Record<MarkFamily, number> = {
-  double: 0,
-  single: 1,
-  angle: 2,
-  'single-angle': 3,
-  corner: 4,
-  'white-corner': 5,
+/** A family's slot in the per-family arrays (a switch: a keyed lookup by family name is slow). */
+function familyIndex(family: MarkFamily): number {
+  switch (family) {
+    case 'double':
+      return 0
+    case 'single':
+      return 1
+    case 'angle':
+      return 2
+    case 'single-angle':
+      return 3
+    case 'corner':
+      return 4
+    case 'white-corner':
+      return 5
+  }
 }
 const FAMILY_COUNT = 6
 
 /** Position of the last closer per family that cannot be an apostrophe (-1 if none). */
 function lastStrongClosers(marks: Mark[], out: Int32Array): void {
   out.fill(-1)
-  for (const m of marks) if (m.canClose && !m.isWeak) out[FAMILY_INDEX[m.family]] = m.pos
+  for (const m of marks) if (m.canClose && !m.isWeak) out[familyIndex(m.family)] = m.pos
 }
 
 function opensWith(text: string, start: number, end: number, family: MarkFamily): boolean {

@@ -84,7 +84,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 /** Clears IN_QUOTE from token `first` (the quotation's first token) up to offset `end`. */
 function positions(quotes: RawQuote[], side: 'start' | 'end'): Int32Array {
   const out = new Int32Array(quotes.length)
-  for (let i = 0; i < quotes.length; i++) out[i] = quotes[i]![side]
+  const isStart = side === 'start'
+  for (let i = 0; i < quotes.length; i++) out[i] = isStart ? quotes[i]!.start : quotes[i]!.end
   return out
 }
 

@@ -21,6 +21,25 @@ export type Phrase =
       article: string
     }
 
+type Descriptor = Phrase & { type: 'descriptor' }
+
+/**
+ * The descriptor d starting at token `start` with this owner and article. Written out rather than
+ * spread, so descriptors keep one shape (see EntityRecord).
+ */
+function reframed(d: Descriptor, start: number, owner: number, article: string): Descriptor {
+  return {
+    type: 'descriptor',
+    start,
+    end: d.end,
+    head: d.head,
+    caps: d.caps,
+    owner,
+    ownerNoun: d.ownerNoun,
+    article,
+  }
+}
+
 export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it'])
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'one'])
@@ -71,7 +90,7 @@ export class PhraseReader {
       if (tokenEnd > limit) return null
       if (this.t.flags[tokenEnd - 1]! & POSS) {
         const owned = this.headAfter(tokenEnd, limit, 3)
-        if (owned !== null) return { ...owned, start: k, owner: mi, article: 'the' }
+        if (owned !== null) return reframed(owned, k, mi, 'the')
       }
       return { type: 'mention', start: k, end: tokenEnd, mention: mi }
     }
@@ -83,7 +102,7 @@ export class PhraseReader {
       if (known >= 0 && mentions.tokenEnd[known]! <= limit && this.entityOf(known).isKnown && w === 'the')
         return { type: 'mention', start: k, end: mentions.tokenEnd[known]!, mention: known }
       const d = this.headAfter(k + 1, limit, 5)
-      if (d !== null) return { ...d, start: k, article: w }
+      if (d !== null) return reframed(d, k, d.owner, w)
       // Right after a speech verb any noun phrase is the speaker: "said the parson".
       return isLoose ? this.looseAfter(k, limit, w) : null
     }
@@ -113,7 +132,7 @@ export class PhraseReader {
   }
 
   /** Finds the head noun within `span` words after k, then an owner after it ("for the film"). */
-  private headAfter(k: number, limit: number, span: number): (Phrase & { type: 'descriptor' }) | null {
+  private headAfter(k: number, limit: number, span: number): Descriptor | null {
     const caps: string[] = []
     for (let j = k; j < limit && j < k + span; j++) {
       if (!this.isWord(j)) return null

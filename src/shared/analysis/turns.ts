@@ -33,7 +33,7 @@ export class TurnHistory {
   constructor(readonly isDialogue: boolean) {}
 
   record(para: number, ref: SpeakerRef, isQuestion: boolean, addressee: number): void {
-    const last = this.turns[this.turns.length - 1]
+    const last = this.turns.at(-1)
     const turn = { para, key: speakerKey(ref), ref, isQuestion, addressee }
     if (last !== undefined && last.para === para) this.turns[this.turns.length - 1] = turn
     else this.turns.push(turn)
@@ -43,13 +43,13 @@ export class TurnHistory {
 
   /** The speaker of the latest turn, if recent: for "continued" and "went on". */
   last(para: number): TurnGuess | null {
-    const last = this.turns[this.turns.length - 1]
+    const last = this.turns.at(-1)
     if (last === undefined || para - last.para > 4) return null
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 
   next(para: number): TurnGuess | null {
-    const last = this.turns[this.turns.length - 1]
+    const last = this.turns.at(-1)
     if (last === undefined || para - last.para > (this.isDialogue ? 4 : 2)) return null
     let other: Turn | undefined
     for (let i = this.turns.length - 2; i >= 0 && last.para - this.turns[i]!.para <= 8; i--) {
