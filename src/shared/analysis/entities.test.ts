@@ -17,6 +17,18 @@ describe('entities', () => {
     expect(e.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Alice Oseman', 'Oseman', 'Oseman'])
   })
 
+  it('finds every name, at its offsets, in a text made of little else', () => {
+    // One name in every four tokens: more than the candidate and mention arrays start with.
+    const names = Array.from({ length: 600 }, (_, i) => `Zed${i} Quill${i}`)
+    const text = names.map((n) => `${n} spoke.`).join(' ')
+    const { entities } = analyze(text)
+    expect(entities.map((e) => e.name)).toEqual(names)
+    for (const e of entities) {
+      expect(e.mentions).toHaveLength(1)
+      expect(text.slice(e.mentions[0]!.start, e.mentions[0]!.end)).toBe(e.name)
+    }
+  })
+
   it('folds a surname seen before the full name into it', () => {
     const { entities } = analyze('Oseman spoke first. Later, Alice Oseman added more.')
     expect(entity(entities, 'Alice Oseman').mentions).toHaveLength(2)

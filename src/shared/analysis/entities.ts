@@ -114,17 +114,19 @@ export class Mentions {
 
   private grow(): void {
     const size = Math.max(16, this.count * 2)
-    const int = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(size)
-      b.set(a)
-      return b
-    }
-    this.start = int(this.start)
-    this.end = int(this.end)
-    this.tokenStart = int(this.tokenStart)
-    this.tokenEnd = int(this.tokenEnd)
-    this.entity = int(this.entity)
+    this.start = grown(this.start, size)
+    this.end = grown(this.end, size)
+    this.tokenStart = grown(this.tokenStart, size)
+    this.tokenEnd = grown(this.tokenEnd, size)
+    this.entity = grown(this.entity, size)
   }
+}
+
+/** A copy of `a` with room for `size` entries. */
+function grown<A extends Int32Array | Uint8Array>(a: A, size: number): A {
+  const b = new (a.constructor as new (size: number) => A)(size)
+  b.set(a)
+  return b
 }
 
 export interface EntityIndex {
@@ -178,19 +180,12 @@ class Candidates {
   }
 
   private grow(): void {
-    const size = this.count * 2
-    const int = (a: Int32Array): Int32Array => {
-      const b = new Int32Array(size)
-      b.set(a)
-      return b
-    }
-    this.tokenStart = int(this.tokenStart)
-    this.tokenEnd = int(this.tokenEnd)
-    this.wordCount = int(this.wordCount)
-    this.known = int(this.known)
-    const kept = new Uint8Array(size)
-    kept.set(this.kept)
-    this.kept = kept
+    const size = Math.max(16, this.count * 2)
+    this.tokenStart = grown(this.tokenStart, size)
+    this.tokenEnd = grown(this.tokenEnd, size)
+    this.wordCount = grown(this.wordCount, size)
+    this.known = grown(this.known, size)
+    this.kept = grown(this.kept, size)
   }
 }
 
