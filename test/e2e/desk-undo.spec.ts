@@ -117,3 +117,40 @@ test('text edits and annotation changes are undone in the order they were made',
   await expect(highlights(page).filter({ hasText: WORDS })).toHaveText(WORDS)
   await expect(total(page)).toHaveText(String(before + 1))
 })
+
+test('undo unlinks a source just linked, redo links it again, and a re-created quote keeps its source', async ({
+  page,
+  appUrl,
+  quotedesk,
+}) => {
+  await quotedesk.handlers['sources:create']({
+    kind: 'interview',
+    title: 'Mayor interview notes',
+    body: 'The mayor said the bridge would open next spring.',
+  })
+  await page.goto(appUrl)
+  await pasteArticle(page, ARTICLE)
+  const before = await markWords(page)
+  const linked = inspector(page).getByText('Mayor interview notes')
+  const unlinked = inspector(page).getByText('No source linked to this quote yet.')
+
+  await inspector(page).getByLabel('Source to link').selectOption({ label: 'Mayor interview notes' })
+  await inspector(page).getByRole('button', { name: 'Link', exact: true }).click()
+  await expect(linked).toBeVisible()
+
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(unlinked).toBeVisible()
+  await tools(page).getByRole('button', { name: 'Redo' }).click()
+  await expect(linked).toBeVisible()
+
+  // Remove the quote, then undo: it comes back with its source.
+  await inspector(page).getByRole('button', { name: 'Remove quote' }).click()
+  await expect(total(page)).toHaveText(String(before))
+  await tools(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(total(page)).toHaveText(String(before + 1))
+  await expect(linked).toBeVisible()
+
+  await reopen(page)
+  await highlights(page).filter({ hasText: WORDS }).click()
+  await expect(linked).toBeVisible()
+})

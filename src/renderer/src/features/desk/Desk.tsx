@@ -93,6 +93,7 @@ function snapshotOf(quote: Quote, place: Span): QuoteSnapshot {
     speakerEntityId: quote.speaker?.entityId ?? null,
     status: quote.status,
     note: quote.note,
+    sourceId: quote.sourceId,
   }
 }
 
@@ -497,6 +498,13 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
       if (old !== quote.id) aliases.current.set(old, quote.id)
       if (quote.status !== snapshot.status || quote.note !== snapshot.note)
         quote = await call('quotes:set-status', { id: quote.id, status: snapshot.status, note: snapshot.note })
+      if (snapshot.sourceId !== null) {
+        try {
+          quote = await call('quotes:link-source', { id: quote.id, sourceId: snapshot.sourceId })
+        } catch {
+          setNotice('The quote is back, but not its source: that source is no longer in the library.')
+        }
+      }
       putQuote(quote, true)
       select(quote.id)
     },
@@ -553,6 +561,9 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
               putQuote(await call('quotes:set-status', { id: resolveId(ids, next.id), status, note }), false)
               break
             }
+            case 'source':
+              putQuote(await call('quotes:link-source', { id: resolveId(ids, next.id), sourceId: next.after }), false)
+              break
             case 'tag': {
               const { mention } = next
               const created = await call('mentions:create', {
@@ -820,7 +831,11 @@ export function Desk({ article, annotations, onChanged }: DeskProps) {
           onPickSpeaker={openPicker}
           onRemove={removeSelected}
           onSpan={changeSpan}
-          onLinked={(quote) => putQuote(quote, false)}
+          onLinked={(quote) => {
+            const before = selected?.id === quote.id ? selected.sourceId : null
+            putQuote(quote, false)
+            if (before !== quote.sourceId) record({ kind: 'source', id: quote.id, before, after: quote.sourceId })
+          }}
           onShowCue={() => {
             const current = viewRef.current
             const cue = current && shownCue(current.state)

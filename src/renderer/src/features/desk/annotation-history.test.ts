@@ -2,7 +2,15 @@ import { ChangeSet } from '@codemirror/state'
 import { describe, expect, it } from 'vitest'
 import { invertOp, mapOp, resolveId, type AnnotationOp } from './annotation-history'
 
-const quote = { id: 'q1', from: 4, to: 10, speakerEntityId: 'e1', status: 'verified' as const, note: 'On tape' }
+const quote = {
+  id: 'q1',
+  from: 4,
+  to: 10,
+  speakerEntityId: 'e1',
+  status: 'verified' as const,
+  note: 'On tape',
+  sourceId: 's1',
+}
 const mention = { id: 'm1', entityId: 'e2', from: 20, to: 25 }
 
 describe('invertOp', () => {
@@ -27,6 +35,21 @@ describe('invertOp', () => {
       id: 'q1',
       before: after,
       after: before,
+    })
+  })
+
+  it('swaps the linked source, so undo unlinks a new link and relinks a removed one', () => {
+    expect(invertOp({ kind: 'source', id: 'q1', before: null, after: 's1' })).toEqual({
+      kind: 'source',
+      id: 'q1',
+      before: 's1',
+      after: null,
+    })
+    expect(invertOp({ kind: 'source', id: 'q1', before: 's1', after: 's2' })).toEqual({
+      kind: 'source',
+      id: 'q1',
+      before: 's2',
+      after: 's1',
     })
   })
 
@@ -61,6 +84,8 @@ describe('mapOp', () => {
   it('leaves changes without positions alone', () => {
     const op: AnnotationOp = { kind: 'speaker', id: 'q1', before: null, after: 'e1' }
     expect(mapOp(op, typed)).toBe(op)
+    const link: AnnotationOp = { kind: 'source', id: 'q1', before: null, after: 's1' }
+    expect(mapOp(link, typed)).toBe(link)
   })
 })
 

@@ -7,12 +7,13 @@ export interface Span {
   to: number
 }
 
-/** Enough of a quote to create it again: its words, speaker and check. */
+/** Enough of a quote to create it again: its words, speaker, check and source. */
 export interface QuoteSnapshot extends Span {
   id: string
   speakerEntityId: string | null
   status: QuoteStatus
   note: string
+  sourceId: string | null
 }
 
 export interface MentionSnapshot extends Span {
@@ -32,6 +33,7 @@ export type AnnotationOp =
   | { kind: 'span'; id: string; before: Span; after: Span }
   | { kind: 'speaker'; id: string; before: string | null; after: string | null }
   | { kind: 'status'; id: string; before: Check; after: Check }
+  | { kind: 'source'; id: string; before: string | null; after: string | null }
   | { kind: 'tag'; mention: MentionSnapshot }
   | { kind: 'untag'; mention: MentionSnapshot }
 
@@ -47,6 +49,8 @@ export function invertOp(op: AnnotationOp): AnnotationOp {
     case 'speaker':
       return { ...op, before: op.after, after: op.before }
     case 'status':
+      return { ...op, before: op.after, after: op.before }
+    case 'source':
       return { ...op, before: op.after, after: op.before }
     case 'tag':
       return { kind: 'untag', mention: op.mention }
@@ -72,6 +76,7 @@ export function mapOp(op: AnnotationOp, changes: ChangeDesc): AnnotationOp {
       return { ...op, mention: mapSpan(op.mention, changes) }
     case 'speaker':
     case 'status':
+    case 'source':
       return op
   }
 }
