@@ -2,7 +2,8 @@
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { alignIndexed, indexSource } from '../src/shared/alignment/index'
-import { makeLargeSource, seededRandom } from '../test/fixtures/alignment/large-source'
+import { makeLargeSource } from '../test/fixtures/alignment/large-source'
+import { seededRandom } from '../test/fixtures/seeded-random'
 
 /** The sizes: a 200 KB interview transcript, then 1 MB and 5 MB sources. Target: 50 quotes × 200 KB < 100 ms. */
 const SIZES = [200_000, 1_000_000, 5_000_000]

@@ -9,6 +9,7 @@ import { chromium, type Page } from 'playwright-core'
 import { openLibrary } from '../src/main/db/connection'
 import { startHost } from '../src/main/host/host'
 import { createHandlers } from '../src/main/services'
+import { seededRandom } from '../test/fixtures/seeded-random'
 
 const WORDS = 20_000
 const QUOTES = 300
@@ -30,18 +31,8 @@ const VOCABULARY = (
 ).split(' ')
 const SPEAKERS = ['Ana Ruiz', 'Tom Okafor', 'Mei Lin', 'Jonas Berg', 'Priya Natarajan', 'Sam Collins']
 
-function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** About `WORDS` words in paragraphs, `QUOTES` of them a quotation with a speaker cue. */
-export function generateArticle(random = mulberry32(7)): string {
+export function generateArticle(random = seededRandom(7)): string {
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T
   const words = (n: number) => Array.from({ length: n }, () => pick(VOCABULARY)).join(' ')
   const perQuote = Math.floor(WORDS / QUOTES)

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createArticle } from '../src/main/articles/articles.service'
 import { openLibrary } from '../src/main/db/connection'
 import { searchLibrary } from '../src/main/library/library.service'
+import { seededRandom } from '../test/fixtures/seeded-random'
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000)
 const SEARCHES = 300
@@ -18,17 +19,6 @@ const WORDS = (
   'river flood storm rescue union strike wages housing rent tenants developer project museum gallery ' +
   'concert album singer team coach match league final goal injury transfer report survey study scientist'
 ).split(' ')
-
-/** A small deterministic PRNG so every run benches the same library. */
-function mulberry32(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
@@ -47,7 +37,7 @@ async function benchStore(): Promise<string[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotedesk-bench-'))
   const library = await openLibrary(path.join(dir, 'bench.quotedesk'))
   const ctx = { library, actor: () => 'bench' }
-  const random = mulberry32(42)
+  const random = seededRandom(42)
   try {
     const started = performance.now()
     for (let i = 0; i < ARTICLES; i++) await createArticle(ctx, { title: `Article ${i}`, body: makeArticle(random) })

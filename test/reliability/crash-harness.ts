@@ -2,23 +2,12 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { openLibrary } from '../../src/main/db/connection'
+import { seededRandom } from '../fixtures/seeded-random'
 import { STATUS_ROUNDS, type GoCommand } from './writer'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const WRITER_TS = path.join(ROOT, 'test/reliability/writer.ts')
 const BUNDLE_DIR = path.join(ROOT, 'node_modules/.cache/quotedesk-reliability')
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * The command that starts a writer. tsx costs about 1 s of CPU per start on this machine, a
