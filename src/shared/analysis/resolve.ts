@@ -9,7 +9,7 @@ import {
   WORK_ROLE_NOUNS,
 } from './lexicon'
 import type { Phrase } from './phrases'
-import { IN_QUOTE, SENTENCE_START, type Tokens, lowerAt } from './tokens'
+import { IN_QUOTE, SENTENCE_START, type Tokens, lowerAt, tokenAt } from './tokens'
 
 export type SpeakerRef = { entity: number } | { name: string }
 
@@ -203,13 +203,7 @@ export class Resolver {
   /** An earlier "a/one <head>" within a few hundred words: the unnamed person a "the <head>" means. */
   private introducedAs(head: string, pos: number): string | null {
     const { t, text } = this
-    let lo = 0
-    let hi = t.count
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (t.start[mid]! < pos) lo = mid + 1
-      else hi = mid
-    }
+    const lo = tokenAt(t, pos)
     for (let k = lo - 1; k > 0 && lo - k < 150; k--) {
       if (lowerAt(text, t, k) !== head) continue
       const article = lowerAt(text, t, k - 1)

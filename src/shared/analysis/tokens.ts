@@ -497,12 +497,7 @@ export function tokensAt(t: Tokens, positions: ArrayLike<number>): Int32Array {
       hi += step
       step *= 2
     }
-    if (hi > t.count) hi = t.count
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (start[mid]! < pos) lo = mid + 1
-      else hi = mid
-    }
+    lo = firstFrom(start, lo, Math.min(hi, t.count), pos)
     out[i] = lo
   }
   return out
@@ -510,11 +505,14 @@ export function tokensAt(t: Tokens, positions: ArrayLike<number>): Int32Array {
 
 /** Index of the first token starting at or after `pos` (binary search). */
 export function tokenAt(t: Tokens, pos: number): number {
-  let lo = 0
-  let hi = t.count
+  return firstFrom(t.start, 0, t.count, pos)
+}
+
+/** The first index in lo..hi whose start is at or after pos (hi if none); starts ascend. */
+function firstFrom(start: Int32Array, lo: number, hi: number, pos: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (t.start[mid]! < pos) lo = mid + 1
+    if (start[mid]! < pos) lo = mid + 1
     else hi = mid
   }
   return lo
