@@ -3,7 +3,7 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../test/helpers/db'
-import { main } from '../cli/main'
+import { runCli } from '../../../test/helpers/cli'
 import { openLibrary } from '../db/connection'
 import { migrations } from '../db/migrations'
 import { createHandlers } from '../services'
@@ -17,16 +17,8 @@ beforeEach(() => {
   db = path.join(dir, 'news.quotedesk')
 })
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['--db', db, ...argv], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    cwd: dir,
-  })
-  return { code, stdout, stderr }
+function run(argv: string[]) {
+  return runCli(db, dir, argv)
 }
 
 async function titles(file = db): Promise<string[]> {

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../test/helpers/db'
 import { openLibrary } from '../db/connection'
 import { createHandlers } from '../services'
-import { main } from './main'
+import { runCli } from '../../../test/helpers/cli'
 
 let dir: string
 let db: string
@@ -14,16 +14,8 @@ beforeEach(() => {
   db = path.join(dir, 'library.quotedesk')
 })
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['--db', db, ...argv], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    cwd: dir,
-  })
-  return { code, stdout, stderr }
+function run(argv: string[]) {
+  return runCli(db, dir, argv)
 }
 
 const STORY = 'Mayor Jane Porter opened the bridge.\r\n\r\n“It is a great day,” Porter said.\r\n'

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../test/helpers/db'
-import { main } from './main'
+import { runCli } from '../../../test/helpers/cli'
 
 let dir: string
 
@@ -10,16 +10,8 @@ beforeEach(() => {
   dir = makeTempDir('quotedesk-check-')
 })
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['--db', path.join(dir, 'library.quotedesk'), ...argv], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    cwd: dir,
-  })
-  return { code, stdout, stderr }
+function run(argv: string[]) {
+  return runCli(path.join(dir, 'library.quotedesk'), dir, argv)
 }
 
 const ARTICLE = [

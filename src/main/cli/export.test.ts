@@ -6,7 +6,7 @@ import { makeTempDir } from '../../../test/helpers/db'
 import { openLibrary } from '../db/connection'
 import { seedArticle } from '../export/testing'
 import { createHandlers } from '../services'
-import { main } from './main'
+import { runCli } from '../../../test/helpers/cli'
 import type { CliIo } from './context'
 
 let dir: string
@@ -17,17 +17,8 @@ beforeEach(() => {
   db = path.join(dir, 'library.quotedesk')
 })
 
-async function run(argv: string[], extra: Partial<CliIo> = {}, library = db) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(['--db', library, ...argv], {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    env: {},
-    cwd: dir,
-    ...extra,
-  })
-  return { code, stdout, stderr }
+function run(argv: string[], extra: Partial<CliIo> = {}, library = db) {
+  return runCli(library, dir, argv, extra)
 }
 
 function write(name: string, content: string | Buffer): string {
