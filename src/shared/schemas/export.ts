@@ -3,7 +3,7 @@ import { Id, IsoDate, LIMITS, safeText } from '../text'
 import { ArticleStatus } from './articles'
 import { EntityKind } from './entities'
 import { QuoteKind, QuoteStatus } from './quotes'
-import { SourceKind } from './sources'
+import { SourceKind, Url } from './sources'
 import { FileUpload, Timing } from './imports'
 
 /** The only format this version writes and reads; a new major shape gets a new literal and schema file. */
@@ -24,15 +24,6 @@ export const EXPORT_LIMITS = {
 
 const Offset = z.number().int().min(0)
 const Timestamp = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 timestamp' })
-
-const Url = safeText(LIMITS.url).refine((value) => {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-  } catch {
-    return false
-  }
-}, 'must be an http or https address')
 
 export const ExportArticle = z
   .strictObject({

@@ -6,7 +6,8 @@ import { QuoteStatus } from './quotes'
 export const SourceKind = z.enum(['interview', 'document', 'web', 'press_release', 'other'])
 export type SourceKind = z.infer<typeof SourceKind>
 
-const Url = safeText(LIMITS.url).refine((value) => {
+/** A web address a source came from: http or https only. */
+export const Url = safeText(LIMITS.url).refine((value) => {
   try {
     const url = new URL(value)
     return url.protocol === 'https:' || url.protocol === 'http:'
