@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { BRIDGE_ARTICLE, BRIDGE_TRANSCRIPT } from '../../../test/fixtures/alignment/bridge-story'
 import { makeTestHandlers } from '../../../test/helpers/db'
 import { contract } from '../../shared/contract'
 
-const TRANSCRIPT = [
-  'Q: What do you want from the new bridge?',
-  'PORTER: Honestly, this is a great day for the whole town, and I want people to enjoy it.',
-  'Q: And the costs?',
-  'PORTER: We will watch the costs very closely, every single month.',
-].join('\n')
-
-const ARTICLE = [
-  'Mayor Jane Porter opened the bridge on Monday.',
-  '“This is a great day for the whole town,” Porter said.',
-  '“We will watch the costs closely,” she added.',
-  '“Nobody has ever asked me about the ferry,” Porter said.',
-].join('\n\n')
+const TRANSCRIPT = BRIDGE_TRANSCRIPT
+const ARTICLE = BRIDGE_ARTICLE
 
 const VTT = [
   'WEBVTT Harbour call',
