@@ -1,9 +1,12 @@
-// `npm run eval`: quote precision, recall and F1 and speaker accuracy of the analyser on the news
-// set, the held-out news set, the LitBank development set and the sample article, beside the npm
-// package compromise.
-// `npm run eval -- --errors` also lists every miss.
+// `npm run eval`: quote precision, recall and F1 and speaker accuracy of the analyser, beside the
+// npm package compromise. Outside-labelled sets first: PolNeAR's train split (real US political
+// news, read from a local copy named by QUOTEDESK_POLNEAR, never committed) and LitBank dev
+// (fiction); then the sets written here while the rules were built.
+// `npm run eval -- --errors` also lists every miss; `--only NAME` scores the sets whose name
+// contains NAME; `--no-compromise` skips the slow reference system.
 import nlp from 'compromise'
 import { pathToFileURL } from 'node:url'
+import { loadPolnearTrain } from './eval/polnear'
 import { analyze } from '../src/shared/analysis/index'
 import {
   type GoldDocument,
@@ -44,13 +47,35 @@ function theirs(doc: GoldDocument): PredictedQuote[] {
   })
 }
 
-export function evaluate(showErrors = false): EvalRow[] {
-  const sets: { name: string; docs: GoldDocument[]; speakers: ScoreOptions['countsForSpeaker'] }[] = [
-    { name: 'news', docs: news, speakers: undefined },
-    { name: 'news held-out', docs: heldout, speakers: undefined },
+interface EvalSet {
+  name: string
+  docs: GoldDocument[]
+  speakers: ScoreOptions['countsForSpeaker']
+}
+
+export interface EvalOptions {
+  showErrors?: boolean
+  only?: string
+  withCompromise?: boolean
+  /** A PolNeAR checkout; its train split is scored when given. */
+  polnear?: string
+}
+
+export function evalSets(polnear: string | undefined): EvalSet[] {
+  const sets: EvalSet[] = []
+  if (polnear !== undefined) sets.push({ name: 'PolNeAR train', docs: loadPolnearTrain(polnear), speakers: namedOnly })
+  sets.push(
     { name: 'LitBank dev', docs: litbank, speakers: namedOnly },
+    { name: 'news (ours, tuned on)', docs: news, speakers: undefined },
+    { name: 'news held-out (ours)', docs: heldout, speakers: undefined },
     { name: 'sample article', docs: [sample], speakers: undefined },
-  ]
+  )
+  return sets
+}
+
+export function evaluate(options: EvalOptions = {}): EvalRow[] {
+  const showErrors = options.showErrors ?? false
+  const sets = evalSets(options.polnear).filter((s) => options.only === undefined || s.name.includes(options.only))
   const rows: EvalRow[] = []
   for (const set of sets) {
     const mine = set.docs.map((doc) =>
@@ -65,6 +90,7 @@ export function evaluate(showErrors = false): EvalRow[] {
       }),
     )
     rows.push({ set: set.name, documents: set.docs.length, system: 'quotedesk', totals: totals(mine) })
+    if (options.withCompromise === false) continue
     const other = set.docs.map((doc) => scoreDocument(doc, theirs(doc), { countsForSpeaker: () => false }))
     rows.push({ set: set.name, documents: set.docs.length, system: 'compromise', totals: totals(other) })
   }
@@ -88,9 +114,21 @@ export function formatRows(rows: EvalRow[]): string[] {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const rows = evaluate(process.argv.includes('--errors'))
+  const argv = process.argv.slice(2)
+  const onlyAt = argv.indexOf('--only')
+  const polnear = process.env.QUOTEDESK_POLNEAR
+  if (polnear === undefined || polnear === '')
+    console.log(
+      'PolNeAR: not scored. Set QUOTEDESK_POLNEAR to a local copy of the PolNeAR repository to score its train split (real news, outside-labelled).\n',
+    )
+  const rows = evaluate({
+    showErrors: argv.includes('--errors'),
+    only: onlyAt >= 0 ? argv[onlyAt + 1] : undefined,
+    withCompromise: !argv.includes('--no-compromise'),
+    polnear: polnear === '' ? undefined : polnear,
+  })
   for (const line of formatRows(rows)) console.log(line)
   console.log(
-    '\nQuote pieces are cut at blank lines, trimmed of marks and matched one-to-one at IoU ≥ 0.6. Speaker accuracy is over matched pieces (LitBank: gold speaker_kind "named"; a match is the same name, an alternate, or the same surname).',
+    '\nQuote pieces are cut at blank lines, trimmed of marks and matched one-to-one at IoU ≥ 0.6. Speaker accuracy is over matched pieces whose gold speaker is named (PolNeAR: a source that is not a pronoun and has a capitalised word; LitBank: speaker_kind "named"); a match is the same name or an alternate, or the same surname, with titles, honorifics, suffixes, parentheticals and appositions set aside.',
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type GoldDocument, scoreDocument, speakerMatches, splitPieces, totals } from './eval-score'
+import { type GoldDocument, nameWords, scoreDocument, speakerMatches, splitPieces, totals } from './eval-score'
 
 describe('splitPieces', () => {
   it('cuts at blank lines and trims marks and spaces', () => {
@@ -19,6 +19,27 @@ describe('speakerMatches', () => {
     [null, false],
   ])('%s → %s', (predicted, expected) => {
     expect(speakerMatches(predicted, gold)).toBe(expected)
+  })
+
+  it.each([
+    ['Mr. Podesta', 'John D. Podesta', true],
+    ['John D. Podesta', 'Mr. Podesta', true],
+    ['Robert Kennedy', 'Robert F. Kennedy Jr.', true],
+    ['Sen. Tim Kaine', "Tim Kaine, Clinton's running mate", true],
+    ['Jason Chaffetz', 'Rep. Jason Chaffetz (R-Utah)', true],
+    ['Hillary Clinton', 'former Secretary of State Hillary Clinton', true],
+    ['the campaign', 'a spokeswoman for the campaign', true],
+    ['Clinton', "Clinton's spokeswoman", false],
+    ['Mr. Kaine', 'Mr. Podesta', false],
+  ])('%s against gold %s → %s', (predicted, speaker, expected) => {
+    expect(speakerMatches(predicted, { start: 0, end: 1, text: '', speaker })).toBe(expected)
+  })
+})
+
+describe('nameWords', () => {
+  it('keeps a lone title as the name rather than nothing', () => {
+    expect(nameWords('the President')).toEqual(['president'])
+    expect(nameWords('Dr.')).toEqual(['dr'])
   })
 })
 

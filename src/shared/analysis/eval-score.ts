@@ -109,21 +109,41 @@ export function iou(a: [number, number], b: [number, number]): number {
   return inter / union
 }
 
-function words(name: string): string[] {
-  return name
+// The scorer keeps its own short lists rather than the analyser's lexicon, so that tuning the
+// analyser can never change what counts as a match.
+const TITLE_WORDS = new Set(
+  `mr mrs ms miss mx dr prof sir dame lord lady rev fr sen senator rep representative congressman
+  congresswoman gov governor lt gen col capt sgt president vice secretary former then mayor judge
+  justice chief minister prime premier chancellor speaker leader the`.split(/\s+/u),
+)
+const SUFFIX_WORDS = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'phd', 'md', 'kc', 'qc', 'mp'])
+
+/**
+ * A name as words to compare: no parenthetical ("(R-Utah)"), no apposition after a comma, no
+ * possessive, no titles or honorifics in front and no suffixes (Jr., II) behind.
+ */
+export function nameWords(name: string): string[] {
+  const w = name
+    .replace(/\([^)]*\)/gu, ' ')
+    .split(',')[0]!
     .toLowerCase()
     .replace(/[’']s\b/gu, '')
     .split(/[^\p{L}\p{N}-]+/u)
-    .filter((w) => w !== '')
+    .filter((x) => x !== '')
+  let s = 0
+  let e = w.length
+  while (e > s + 1 && SUFFIX_WORDS.has(w[e - 1]!)) e--
+  while (s < e - 1 && TITLE_WORDS.has(w[s]!)) s++
+  return w.slice(s, e)
 }
 
-/** Same name or alternate (case-insensitive), or the same surname (last word). */
+/** Same name or alternate (case-insensitive, titles and suffixes aside), or the same surname. */
 export function speakerMatches(predicted: string | null, gold: GoldQuote): boolean {
   if (predicted === null || gold.speaker === null) return false
-  const p = words(predicted)
+  const p = nameWords(predicted)
   if (p.length === 0) return false
   for (const name of [gold.speaker, ...(gold.speaker_alternates ?? [])]) {
-    const g = words(name)
+    const g = nameWords(name)
     if (g.length === 0) continue
     if (p.join(' ') === g.join(' ')) return true
     if (p[p.length - 1] === g[g.length - 1]) return true
