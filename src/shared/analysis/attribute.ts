@@ -1,6 +1,6 @@
 import type { QuoteContext } from './context'
 import type { EntityIndex } from './entities'
-import { CUE_FILLERS, DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS } from './lexicon'
+import { CUE_FILLERS, DOCUMENT_NOUNS, OBJECT_VERBS, PERSON_NOUNS, POST_NOMINALS, SPEECH_VERBS } from './lexicon'
 import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
@@ -387,26 +387,27 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (k >= lim || !reader.isWord(k)) return null
   const w = reader.word(k)
   if (w === 'according' && reader.word(k + 1) === 'to') {
-    const p = reader.forward(k + 2, lim)
+    const p = reader.subjectAt(k + 2, lim)
     return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
   }
   if (isSpeechVerb(w)) {
-    // Inverted: "said Oseman", "returned she", "said the minister".
-    const p = reader.forward(k + 1, lim, true)
+    // Inverted: "said Oseman", "returned she", "said Sen. Tim Kaine, Clinton’s running mate".
+    const p = reader.subjectAt(k + 1, lim)
     return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
   }
-  // "“…,” the harbour master said": after a quote any determiner phrase may be the subject, as long
-  // as a speech verb follows it (checked below).
-  const p = reader.forward(k, lim, true)
+  // "“…,” the harbour master said", "“…,” Rep. Ann Lee (D-Ore.) said": the noun phrase between the
+  // closing mark and the verb is the subject, as long as a speech verb follows it (checked below).
+  const p = reader.subjectAt(k, lim)
   if (p === null) return null
-  let v = p.end
+  let v = skipParenthetical(reader, p.end, lim)
   let fillers = 0
   while (v < lim && fillers < 4) {
     if (!reader.isWord(v)) {
       // "Smith, the council leader, said": skip one comma-bounded appositive
       if (reader.word(v) === ',' && fillers === 0) {
         let e = v + 1
-        while (e < lim && e - v < 10 && reader.word(e) !== ',') e++
+        while (e < lim && e - v < 16 && reader.word(e) !== ',' && !(reader.isWord(e) && isSpeechVerb(reader.word(e))))
+          e++
         if (e < lim && reader.word(e) === ',') {
           v = e + 1
           fillers++
@@ -417,11 +418,28 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     }
     const vw = reader.word(v)
     if (isSpeechVerb(vw)) return { phrase: p, start: p.start, end: v + 1, isAfter: true }
+    // "Paul Dane III said": a suffix after the name.
+    if (v === p.end && POST_NOMINALS.has(vw)) {
+      v++
+      continue
+    }
     if (!CUE_FILLERS.has(vw)) return null
     v++
     fillers++
   }
   return null
+}
+
+/** Past a party tag or other aside in brackets right after a name: "(R-Utah)". */
+function skipParenthetical(reader: PhraseReader, k: number, lim: number): number {
+  if (k >= lim || reader.word(k) !== '(') return k
+  for (let e = k + 1; e < lim && e - k < 10; e++) if (reader.word(e) === ')') return e + 1
+  return k
+}
+
+/** "saying", "calling": a participle, whose subject is the main clause's. */
+function isParticiple(w: string): boolean {
+  return w.endsWith('ing')
 }
 
 /** The last speech verb before the quote in its sentence, and its subject (or inverted object). */
@@ -437,15 +455,60 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     const cls = reader.classOf(v)
     const isSpeech = (cls & SPEECH_VERB) !== 0
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
-    const inverted = reader.forward(v + 1, to, true)
-    const touches =
-      isIntroPunct(reader, inverted?.end ?? -1, to) || (inverted?.type === 'mention' && inverted.end === to)
-    if (inverted !== null && inverted.type !== 'pronoun' && touches)
-      return { phrase: inverted, start: v, end: inverted.end, isAfter: false }
     const subject = reader.backward(v - 1, subjectFrom)
+    // "…, saying “…”", "…, calling him “…”": the participle's subject is the main clause's.
+    if (isSpeech && isParticiple(w) && reader.word(v - 1) === ',') {
+      const main = mainSubject(reader, subjectFrom, v - 1)
+      if (main !== null) return { phrase: main, start: main.start, end: v + 1, isAfter: false }
+    }
+    // Inverted ("said Smith: “…”") only where nothing before the verb is its subject and the verb
+    // does not take the one spoken to as its object ("told Reuters", "called Trump").
+    if (subject === null && !OBJECT_VERBS.has(w) && !isParticiple(w)) {
+      const inverted = reader.subjectAt(v + 1, to)
+      const touches =
+        isIntroPunct(reader, inverted?.end ?? -1, to) || (inverted?.type === 'mention' && inverted.end === to)
+      if (inverted !== null && inverted.type !== 'pronoun' && touches)
+        return { phrase: inverted, start: v, end: inverted.end, isAfter: false }
+    }
     if (subject === null) continue
     if (!isSpeech && !(subject.type === 'descriptor' && DOCUMENT_NOUNS.has(subject.head))) continue
     return { phrase: subject, start: subject.start, end: v + 1, isAfter: false }
+  }
+  return null
+}
+
+/** Opens a sentence with an adverbial that the subject follows: "In a statement, …", "Speaking …, …". */
+const ADVERBIAL_OPENERS = new Set(
+  `in on at after before during while when as speaking asked writing appearing earlier later yesterday today
+  tonight meanwhile still also however then now last this but and so since following addressing responding
+  from with without despite amid under over for by through`.split(/\s+/u),
+)
+
+/**
+ * The subject of the sentence's main clause, from..to: the first noun phrase after any opening
+ * adverbial ("On Twitter, Former Florida Gov. Jeb Bush called …" → Jeb Bush).
+ */
+function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | null {
+  let k = from
+  for (let tries = 0; tries < 4 && k < to; tries++) {
+    while (k < to && !reader.isWord(k)) k++
+    if (k >= to) return null
+    if (ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d/u.test(reader.word(k))) {
+      // Skip to just after the next comma; an opener without one leaves no subject to find.
+      let c = k + 1
+      while (c < to && reader.word(c) !== ',') c++
+      if (c >= to) return null
+      k = c + 1
+      continue
+    }
+    const p = reader.subjectAt(k, to)
+    if (p === null) return null
+    // "Salem, New Hampshire, Trump went": a place or aside before the subject proper.
+    if (p.type === 'mention' && reader.word(p.end) === ',' && reader.entityOf(p.mention).kind === 'place') {
+      k = p.end + 1
+      continue
+    }
+    return p
   }
   return null
 }

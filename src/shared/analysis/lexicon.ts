@@ -87,6 +87,20 @@ export const PERSON_NOUNS = words(`
   campaigner resident homeowner commuter
 `)
 
+/**
+ * Head nouns of a descriptor that stands for an organisation, not a person: "the company said",
+ * "the Trump campaign said". Such a speaker is never silently a person.
+ */
+export const ORG_NOUNS = words(`
+  company firm business corporation campaign agency department administration government committee
+  organization organisation party ministry council board newspaper paper network channel magazine
+  outlet union office court police army military coalition team club airline bank university school
+  hospital commission authority bureau institute foundation trust association federation league society
+  publisher website site station studio embassy charity group lab laboratory regulator watchdog
+  prosecutors regime senate house legislature parliament congress cabinet delegation caucus
+  newsroom broadcaster
+`)
+
 /** Nouns that give a descriptor's gender away: "her late husband" is not "she". */
 export const MALE_NOUNS = words(`man boy husband father son brother uncle grandfather king prince gentleman widower
   frontman spokesman chairman congressman lord sir monk priest nephew dad`)
@@ -360,6 +374,18 @@ export const PLACE_NAMES = words(`
 export const MALE_PRONOUNS = words(`he him his himself`)
 export const FEMALE_PRONOUNS = words(`she her hers herself`)
 export const SUBJECT_PRONOUNS = words(`he she they i we`)
+
+/**
+ * Speech verbs whose object is the one spoken to or about, never the speaker: "called Trump
+ * “unhinged”", "telling Reuters, “…”". Their object is not read as an inverted subject.
+ */
+export const OBJECT_VERBS = words(`
+  tell tells told telling call calls called calling urge urges urged urging warn warns warned warning
+  ask asks asked asking describe describes described describing brand branded dub dubbed label labelled
+  labeled term termed hail hailed praise praised criticise criticised criticize criticized blast blasted
+  slam slammed beg begged remind reminds reminded accuse accuses accused accusing thank thanks thanked
+  assure assured assures promise promised promises answer answered answers interrupt interrupted
+`)
 
 /** Adverbs and auxiliaries allowed between a speaker and the speech verb ("Oseman later said"). */
 export const CUE_FILLERS = words(`

@@ -1,5 +1,5 @@
 import type { EntityIndex, EntityRecord } from './entities'
-import { DOCUMENT_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
+import { CUE_FILLERS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
 import { CAP, HEAD_NOUN, IN_QUOTE, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
 
 /** A noun phrase that can name a speaker, in token indices (end exclusive). */
@@ -49,6 +49,19 @@ const ASIDE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'where', 'when',
 const STOP = new Set(
   `with of in at to from on for by as and but or who whom whose which that than then was were is had has have
   said says would could should will who while when where looking turning laughing smiling`.split(/\s+/u),
+)
+
+/** A head noun as the lexicon lists it: "officials" → "official"; listed words stay as they are. */
+function singularHead(w: string): string {
+  return PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || ORG_NOUNS.has(w) ? w : w.slice(0, -1)
+}
+
+/** Words that may stand before the name in a speaker's noun phrase without being its head. */
+const NP_MODIFIERS = new Set(
+  `former then current acting deputy vice assistant associate senior junior chief top longtime long-time
+  presidential republican democratic independent conservative liberal progressive veteran fellow retired
+  outgoing incoming newly elected late majority minority ranking general state federal national local
+  county city district special executive managing founding`.split(/\s+/u),
 )
 
 export class PhraseReader {
@@ -118,6 +131,88 @@ export class PhraseReader {
     return null
   }
 
+  /**
+   * The speaker named by the noun phrase that starts at token k, read as one unit: titles, roles,
+   * modifiers and a party tag around a name ("Senate minority leader Harry Reid", "former Ohio Gov.
+   * Ray Lott (R)", "Paul Dane III, founder of the Civic Trust,"). The name nearest the verb is the
+   * head; a possessive name before a noun owns a descriptor ("Lott’s spokeswoman"); a name after a
+   * preposition belongs to a modifier ("Jonah Goldberg of the National Review" is Goldberg).
+   * Falls back to `forward` when the phrase holds no name.
+   */
+  subjectAt(k: number, limit: number): Phrase | null {
+    const p = this.nounPhraseAt(k, limit)
+    if (p === null || p.type === 'mention' || p.type === 'pronoun') return p
+    // "Clinton’s running mate, Tim Kaine, said": the name in the apposition.
+    const comma = p.end
+    if (comma < limit && this.text.charCodeAt(this.t.start[comma]!) === 44) {
+      const mi = this.entities.mentionByFirstToken[comma + 1] ?? -1
+      if (mi >= 0 && this.entityOf(mi).kind === 'person') {
+        const end = this.entities.mentions.tokenEnd[mi]!
+        if (end === limit || (end < limit && !this.isWord(end)))
+          return { type: 'mention', start: comma + 1, end, mention: mi }
+      }
+    }
+    return p
+  }
+
+  private nounPhraseAt(k: number, limit: number): Phrase | null {
+    if (k >= limit || !this.isWord(k)) return null
+    const { mentionByFirstToken, mentions } = this.entities
+    const first = this.word(k)
+    if (SUBJECT_PRONOUNS.has(first)) return { type: 'pronoun', start: k, end: k + 1, word: first }
+    let last = -1
+    let words = 0
+    for (let j = k; j < limit && words < 10; ) {
+      if (!this.isWord(j)) {
+        // "Gov." stays inside the phrase; any other mark ends it.
+        const c = this.text.charCodeAt(this.t.start[j]!)
+        const isAbbrevDot = c === 46 && j > k && this.t.end[j - 1] === this.t.start[j] && this.word(j - 1).length <= 4
+        if (!isAbbrevDot) break
+        j++
+        continue
+      }
+      const mi = mentionByFirstToken[j] ?? -1
+      if (mi >= 0 && mentions.tokenEnd[mi]! <= limit) {
+        const end = mentions.tokenEnd[mi]!
+        last = mi
+        j = end
+        words++
+        // "Trump campaign manager Corey Lewandowski": role words between two names; the later one heads.
+        let n = end
+        while (n < limit && n < end + 4 && this.isRoleLike(n)) n++
+        if (n > end && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
+          j = n
+          continue
+        }
+        // "Lott’s spokeswoman", "the Trump campaign": the name modifies a head noun after it.
+        if (this.t.flags[end - 1]! & POSS || (this.isHeadAt(end) && !(this.t.flags[end]! & CAP)))
+          return this.forward(k, limit, true) ?? this.ownedAt(k, mi, end, limit)
+        continue
+      }
+      if (last >= 0 && !(this.t.flags[j]! & CAP)) break
+      if (!this.isRoleLike(j) && !(this.t.flags[j]! & CAP) && !(j === k && DETERMINERS.has(this.word(j)))) break
+      j++
+      words++
+    }
+    if (last >= 0) return { type: 'mention', start: k, end: mentions.tokenEnd[last]!, mention: last }
+    return this.forward(k, limit, true)
+  }
+
+  /** A role word, head noun or modifier that may stand inside a speaker's noun phrase. */
+  private isRoleLike(j: number): boolean {
+    if (!this.isWord(j)) return false
+    if (this.t.flags[j]! & CAP) return false
+    return (wordClass(this.t, j) & (ROLE_WORD | HEAD_NOUN)) !== 0 || NP_MODIFIERS.has(this.word(j))
+  }
+
+  /** "Lott’s spokeswoman" when headAfter finds no listed head: the descriptor as written. */
+  private ownedAt(k: number, owner: number, end: number, limit: number): Phrase | null {
+    let e = end
+    while (e < limit && e < end + 3 && this.isWord(e) && !(this.t.flags[e]! & CAP) && !STOP.has(this.word(e))) e++
+    if (e === end || CUE_FILLERS.has(this.word(e - 1))) return null
+    return { type: 'descriptor', start: k, end: e, head: this.word(e - 1), caps: [], owner, ownerNoun: '', article: 'the' }
+  }
+
   /** "the prostrate man", "the lath-like stripling": a determiner and up to three lower-case words. */
   private looseAfter(k: number, limit: number, article: string): Phrase | null {
     let end = k + 1
@@ -147,7 +242,7 @@ export class PhraseReader {
           type: 'descriptor',
           start: k,
           end: owner.end,
-          head: PERSON_NOUNS.has(head) || DOCUMENT_NOUNS.has(head) ? head : head.slice(0, -1),
+          head: singularHead(head),
           caps,
           owner: owner.mention,
           ownerNoun: owner.noun,
@@ -314,7 +409,7 @@ export class PhraseReader {
         let end = j + 1
         while (this.isWord(end) && this.isHeadAt(end) && end <= from) end++
         const after = this.ownerAfter(end, from + 1)
-        const singular = PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) ? w : w.slice(0, -1)
+        const singular = singularHead(w)
         return {
           type: 'descriptor',
           start,

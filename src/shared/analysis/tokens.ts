@@ -9,6 +9,7 @@ import {
   MALE_NAMES,
   NON_NAME_CAPS,
   ORG_NAMES,
+  ORG_NOUNS,
   ORG_SUFFIXES,
   PERSON_NOUNS,
   PLACE_NAMES,
@@ -96,8 +97,14 @@ export function wordClass(t: Tokens, k: number): number {
     if (PERSON_NOUNS.has(w)) cls |= PERSON_NOUN
     if (WORK_NOUNS.has(w)) cls |= WORK_NOUN
     if (WORK_ROLE_NOUNS.has(w)) cls |= WORK_ROLE_NOUN
-    if (PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || (w.endsWith('s') && PERSON_NOUNS.has(w.slice(0, -1))))
+    if (
+      PERSON_NOUNS.has(w) ||
+      DOCUMENT_NOUNS.has(w) ||
+      ORG_NOUNS.has(w) ||
+      (w.endsWith('s') && PERSON_NOUNS.has(w.slice(0, -1)))
+    )
       cls |= HEAD_NOUN
+    if (ORG_NOUNS.has(w)) cls |= ORG_NOUN
     if (DOCUMENT_VERBS.has(w)) cls |= DOCUMENT_VERB
     const plain = w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/gu, "'") : w
     if (ALWAYS_STRIP.has(plain)) cls |= STRIP_ALWAYS
@@ -133,10 +140,12 @@ export const WORK_ROLE_NOUN = 512
 export const STRIP_ALWAYS = 1024
 /** Not a name where it opens a sentence ("Earlier", "Still"): NON_NAME_CAPS. */
 export const STRIP_AT_START = 2048
-/** Can head a descriptor: a person or document noun, or a plural person noun ("officials"). */
+/** Can head a descriptor: a person, document or organisation noun, or a plural person noun ("officials"). */
 export const HEAD_NOUN = 4096
 /** A verb a document "speaks" with: "reads", "states". */
 export const DOCUMENT_VERB = 8192
+/** Heads a descriptor of an organisation: "the company", "the campaign" (ORG_NOUNS). */
+export const ORG_NOUN = 16384
 const CLASSIFIED = 1 << 30
 
 export class Vocabulary {
