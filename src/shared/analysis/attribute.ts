@@ -41,6 +41,8 @@ interface Cue {
   end: number
   /** After the quote, in the same sentence: the most reliable place. */
   isAfter: boolean
+  /** No speech verb: the subject of the clause the quote is set in ("Bush referred to Rubio as “…”"). */
+  isSubject?: boolean
 }
 
 const CUE_OTHER = 1
@@ -180,12 +182,16 @@ export function attribute(
           }
       }
     }
-    const confidence = cue.isAfter ? res.confidence : res.confidence - 0.05
+    const confidence = cue.isSubject
+      ? Math.min(res.confidence, 0.65)
+      : cue.isAfter
+        ? res.confidence
+        : res.confidence - 0.05
     return attribution(
       res.speaker,
       confidence,
       { start: t.start[cue.start]!, end: t.end[cue.end - 1]! },
-      res.method === 'named' ? 'cue' : res.method,
+      cue.isSubject ? 'clause subject' : res.method === 'named' ? 'cue' : res.method,
       res.isDocument,
       res.document,
     )
@@ -377,7 +383,13 @@ function isSpeechVerb(w: string): boolean {
 /** The cue in the quote's own sentence: after it ("…,” Oseman continued"), else before it. */
 function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (ctx.quote.isBlock) return null
-  return afterCue(reader, ctx) ?? beforeCue(reader, ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart)
+  const cue = afterCue(reader, ctx) ?? beforeCue(reader, ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart)
+  if (cue !== null || ctx.beforeStart === ctx.beforeEnd) return cue
+  if (!ctx.isPartial && reader.word(ctx.beforeEnd - 1) !== ':') return null
+  // No speech verb: "Moore thanked him for “…”", "Bush referred to Rubio as “…”".
+  const subject = mainSubject(reader, ctx.sentenceStart, ctx.beforeEnd)
+  if (subject === null || subject.type === 'pronoun' && subject.word === 'it') return null
+  return { phrase: subject, start: subject.start, end: subject.end, isAfter: false, isSubject: true }
 }
 
 function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
@@ -455,7 +467,7 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     const cls = reader.classOf(v)
     const isSpeech = (cls & SPEECH_VERB) !== 0
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
-    const subject = reader.backward(v - 1, subjectFrom)
+    const subject = subjectOfVerb(reader, v, subjectFrom)
     // "…, saying “…”", "…, calling him “…”": the participle's subject is the main clause's.
     if (isSpeech && isParticiple(w) && reader.word(v - 1) === ',') {
       const main = mainSubject(reader, subjectFrom, v - 1)
@@ -477,6 +489,64 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
   return null
 }
 
+/**
+ * The subject of the speech verb at v: the phrase right before it ("the Loveless author said",
+ * "Oseman later said", "The striker, who …, said"); else the subject of v's clause, read from
+ * where the clause starts ("Reid caucused in Nevada and says" is Reid, not Nevada). A place is
+ * never the speaker.
+ */
+function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | null {
+  const near = reader.backward(v - 1, from)
+  if (near !== null && isBeside(reader, near.end, v) && !isPlace(reader, near)) return near
+  const clause = mainSubject(reader, clauseStart(reader, v, from), v)
+  if (clause !== null && !isPlace(reader, clause) && (near === null || clause.start < near.start)) return clause
+  return near !== null && isPlace(reader, near) ? null : near
+}
+
+function isPlace(reader: PhraseReader, p: Phrase): boolean {
+  return p.type === 'mention' && reader.entityOf(p.mention).kind === 'place'
+}
+
+/** Only adverbs and auxiliaries, an aside between commas or one in brackets stand between k and v. */
+function isBeside(reader: PhraseReader, k: number, v: number): boolean {
+  let j = k
+  while (j < v) {
+    if (reader.isWord(j)) {
+      if (!CUE_FILLERS.has(reader.word(j)) && !POST_NOMINALS.has(reader.word(j))) return false
+      j++
+      continue
+    }
+    const c = reader.word(j)
+    if (c === '(') {
+      const e = skipParenthetical(reader, j, v)
+      if (e === j) return false
+      j = e
+      continue
+    }
+    if (c === ',') {
+      // An aside that closes with a comma right before the verb: "Smith, 54, said".
+      let e = j + 1
+      while (e < v && reader.word(e) !== ',') e++
+      if (e >= v) return e === j + 1 || v - j < 3
+      j = e + 1
+      continue
+    }
+    if (c !== '.' && c !== '-' && c !== '—' && c !== '–') return false
+    j++
+  }
+  return true
+}
+
+/** Where the clause holding token v starts: after a semicolon, colon, "that" or an earlier speech verb. */
+function clauseStart(reader: PhraseReader, v: number, from: number): number {
+  for (let j = v - 1; j > from; j--) {
+    const w = reader.word(j)
+    if (w === ';' || w === ':' || w === 'that' || (reader.isWord(j) && isSpeechVerb(w) && !isParticiple(w)))
+      return j + 1
+  }
+  return from
+}
+
 /** Opens a sentence with an adverbial that the subject follows: "In a statement, …", "Speaking …, …". */
 const ADVERBIAL_OPENERS = new Set(
   `in on at after before during while when as speaking asked writing appearing earlier later yesterday today
@@ -490,28 +560,40 @@ const ADVERBIAL_OPENERS = new Set(
  */
 function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | null {
   let k = from
-  for (let tries = 0; tries < 4 && k < to; tries++) {
+  for (let tries = 0; tries < 5 && k < to; tries++) {
     while (k < to && !reader.isWord(k)) k++
     if (k >= to) return null
-    if (ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d/u.test(reader.word(k))) {
-      // Skip to just after the next comma; an opener without one leaves no subject to find.
-      let c = k + 1
-      while (c < to && reader.word(c) !== ',') c++
-      if (c >= to) return null
-      k = c + 1
-      continue
-    }
-    const p = reader.subjectAt(k, to)
-    if (p === null) return null
-    // "Salem, New Hampshire, Trump went": a place or aside before the subject proper.
-    if (p.type === 'mention' && reader.word(p.end) === ',' && reader.entityOf(p.mention).kind === 'place') {
-      k = p.end + 1
-      continue
-    }
-    return p
+    const p = ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d/u.test(reader.word(k)) ? null : reader.subjectAt(k, to)
+    // "Salem, New Hampshire, Trump went": a place, a time or an opening phrase before the subject.
+    if (p !== null && !isPlace(reader, p) && leadsToVerb(reader, p.end, to)) return p
+    let c = k + 1
+    while (c < to && reader.word(c) !== ',') c++
+    if (c >= to) return null
+    k = c + 1
   }
   return null
 }
+
+/** What follows a subject at k is its verb: a lower-case word, maybe after an aside ("Kasich (R-OH), said"). */
+function leadsToVerb(reader: PhraseReader, k: number, to: number): boolean {
+  let j = skipParenthetical(reader, k, to)
+  if (reader.word(j) === ',') {
+    // "Smith, the council leader, said" or "Kasich (R-OH), said": an aside or a stray comma.
+    let e = j + 1
+    while (e < to && e - j < 16 && reader.word(e) !== ',') e++
+    j = e < to && reader.word(e) === ',' && !isSpeechVerb(reader.word(j + 1)) ? e + 1 : j + 1
+  }
+  while (j < to && reader.isWord(j) && CUE_FILLERS.has(reader.word(j))) j++
+  if (j >= to) return j === to
+  if (!reader.isWord(j) || reader.isCap(j)) return false
+  return !NOT_VERBS.has(reader.word(j))
+}
+
+/** Words after a noun phrase that show it is not a subject (it is inside a prepositional phrase or a list). */
+const NOT_VERBS = new Set(
+  `of in at on for from with by to and or but as than the a an this that who whom whose which where when
+  while if because after before during since until`.split(/\s+/u),
+)
 
 /** Only a comma or colon may stand between an inverted cue and its quote: "said Smith: “…”". */
 function isIntroPunct(reader: PhraseReader, k: number, to: number): boolean {

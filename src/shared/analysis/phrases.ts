@@ -44,7 +44,22 @@ export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it'])
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our'])
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'one'])
 const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
-const ASIDE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'where', 'when', 'aged', 'now', 'herself', 'himself'])
+const ASIDE_OPENERS = new Set([
+  'who',
+  'which',
+  'whose',
+  'whom',
+  'where',
+  'when',
+  'aged',
+  'now',
+  'herself',
+  'himself',
+  'in',
+  'at',
+  'from',
+  'of',
+])
 /** Words that end a loose noun phrase: prepositions, conjunctions, relatives, common verbs. */
 const STOP = new Set(
   `with of in at to from on for by as and but or who whom whose which that than then was were is had has have
@@ -86,6 +101,11 @@ export class PhraseReader {
 
   isWord(k: number): boolean {
     return k >= 0 && k < this.t.count && (this.t.flags[k]! & WORD) !== 0
+  }
+
+  /** Token k is a capitalised word. */
+  isCap(k: number): boolean {
+    return this.isWord(k) && (this.t.flags[k]! & CAP) !== 0
   }
 
   /** Token k can head a descriptor (see HEAD_NOUN); false outside the text. */
@@ -333,7 +353,9 @@ export class PhraseReader {
           if (open >= 0 && this.isAside(open + 1, j)) {
             // "The farmer, Alun Jenkins, told": the name in the apposition is the speaker.
             const named = mentionByFirstToken[open + 1] ?? -1
-            if (named >= 0 && mentions.tokenEnd[named]! === j && this.entityOf(named).kind !== 'work')
+            // A place there is where they are from ("Dean Lee, a salesman from Sumter, South Carolina, says").
+            const kind = named >= 0 ? this.entityOf(named).kind : 'other'
+            if (named >= 0 && mentions.tokenEnd[named]! === j && kind !== 'work' && kind !== 'place')
               return { type: 'mention', start: open + 1, end: j, mention: named }
             this.skippedOwner = this.ownerInside(open, j)
             j = open
