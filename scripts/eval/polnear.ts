@@ -150,12 +150,24 @@ export function quotedParts(text: string, from: number, to: number): [number, nu
   return parts
 }
 
+/**
+ * How a source names its speaker. It is `named` when the head of the phrase is a proper name:
+ * "Rep. Jason Chaffetz (R-Utah)", "Jonah Goldberg of the National Review", "the Washington Post";
+ * not "the Florida senator", "Clinton’s spokeswoman" or "a spokesman for Hillary Clinton", whose
+ * heads are common nouns (named accuracy is about names).
+ */
 export function speakerKind(source: string): 'named' | 'pronoun' | 'nominal' {
-  const words = source.split(/\s+/u).filter((w) => w !== '')
+  const core = source
+    .replace(/\([^)]*\)/gu, ' ')
+    .split(/,|\s(?:who|whom|whose|which|that|of|for|from|at|in|on|with|to)\s/u)[0]!
+    .replace(/[’']s?\s*$/u, '')
+    .trim()
+  const words = core.split(/\s+/u).filter((w) => w !== '')
+  if (words.length === 0) return 'nominal'
   if (words.length === 1 && PRONOUNS.has(words[0]!.toLowerCase().replace(/[^\p{L}]/gu, ''))) return 'pronoun'
-  let k = 0
-  while (k < words.length && LEADING_FUNCTION_WORDS.has(words[k]!.toLowerCase())) k++
-  return words.slice(k).some((w) => /^\p{Lu}/u.test(w)) ? 'named' : 'nominal'
+  const head = words[words.length - 1]!
+  if (words.length === 1 && LEADING_FUNCTION_WORDS.has(head.toLowerCase())) return 'nominal'
+  return /^[\p{Lu}@]/u.test(head) ? 'named' : 'nominal'
 }
 
 /** One PolNeAR article: its text and the quoted parts of its attributions as gold quotes. */

@@ -77,6 +77,12 @@ describe('speakerKind', () => {
     ['The spokesman', 'nominal'],
     ['the White House', 'named'],
     ['Mr. Trump', 'named'],
+    ['Rep. Ann Lee (D-Ore.)', 'named'],
+    ['Jo Bell of the Daily Ledger', 'named'],
+    ['the Ohio senator', 'nominal'],
+    ['Lee’s spokeswoman', 'nominal'],
+    ['a spokesman for Ann Lee', 'nominal'],
+    ['Ann Lee, who chairs the panel', 'named'],
   ])('%s is %s', (source, kind) => {
     expect(speakerKind(source)).toBe(kind)
   })
