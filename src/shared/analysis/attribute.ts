@@ -309,7 +309,9 @@ export function attribute(
         state.lastSpeakerParagraph = para
         if (entities.records[a.speaker.entity]!.kind === 'person') state.topic = a.speaker.entity
       }
-      if (a.speaker !== null && !ctx.isPartial && !a.isDocument)
+      // In news a partial quote's speaker keeps the floor too: "… leaders “who understand …,”
+      // Clinton said. ¶ “And that’s why …”" is Clinton's.
+      if (a.speaker !== null && (!ctx.isPartial || !turns.isDialogue) && !a.isDocument)
         turns.record(
           para,
           a.speaker,
@@ -383,12 +385,16 @@ function isSpeechVerb(w: string): boolean {
 /** The cue in the quote's own sentence: after it ("…,” Oseman continued"), else before it. */
 function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (ctx.quote.isBlock) return null
-  const cue = afterCue(reader, ctx) ?? beforeCue(reader, ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart)
+  const cue =
+    afterCue(reader, ctx) ??
+    beforeCue(reader, ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart) ??
+    labelCue(reader, ctx) ??
+    tagCue(reader, ctx)
   if (cue !== null || ctx.beforeStart === ctx.beforeEnd) return cue
   if (!ctx.isPartial && reader.word(ctx.beforeEnd - 1) !== ':') return null
   // No speech verb: "Moore thanked him for “…”", "Bush referred to Rubio as “…”".
   const subject = mainSubject(reader, ctx.sentenceStart, ctx.beforeEnd)
-  if (subject === null || subject.type === 'pronoun' && subject.word === 'it') return null
+  if (subject === null || (subject.type === 'pronoun' && subject.word === 'it')) return null
   return { phrase: subject, start: subject.start, end: subject.end, isAfter: false, isSubject: true }
 }
 
@@ -440,6 +446,55 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     fillers++
   }
   return null
+}
+
+/**
+ * A name and a colon right before the quote, with no verb: "More from Jones: “…”", "Analysis by
+ * Pew Research: “…”", a transcript's "SMITH: …" line. The name is the speaker.
+ */
+function labelCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
+  const colon = ctx.beforeEnd - 1
+  if (colon < ctx.beforeStart || reader.word(colon) !== ':') return null
+  const p = reader.backward(colon - 1, ctx.beforeStart, 6)
+  if (p === null || p.type !== 'mention' || p.end !== colon || isPlace(reader, p)) return null
+  return { phrase: p, start: p.start, end: colon + 1, isAfter: false }
+}
+
+/**
+ * A quote that ends in a comma, "!" or "?" and is followed by a verb the lexicon does not know
+ * and a name ("“This is fantastic!” beamed Jo Hart") or by a name and such a verb ("“…,” Hart
+ * beamed"): an attribution tag all the same. A quote ending in a full stop is not read this way.
+ */
+function tagCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
+  const lim = ctx.afterEnd
+  let k = ctx.afterStart
+  let endsAsTag = false
+  for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {
+    const w = reader.word(j)
+    if (w === ',' || w === '!' || w === '?' || w === '—' || w === '–') endsAsTag = true
+    if (reader.isWord(j)) break
+  }
+  if (!endsAsTag) return null
+  while (k < lim && !reader.isWord(k) && k - ctx.afterStart < 3) k++
+  if (k >= lim) return null
+  if (looksLikeVerb(reader, k)) {
+    const p = reader.subjectAt(k + 1, lim)
+    if (p !== null && p.type === 'mention' && !isPlace(reader, p) && reader.entityOf(p.mention).kind === 'person')
+      return { phrase: p, start: k, end: p.end, isAfter: true }
+    return null
+  }
+  const p = reader.subjectAt(k, lim)
+  if (p === null || p.type !== 'mention' || isPlace(reader, p)) return null
+  const v = skipParenthetical(reader, p.end, lim)
+  if (!looksLikeVerb(reader, v)) return null
+  return { phrase: p, start: p.start, end: v + 1, isAfter: true }
+}
+
+/** A lower-case past-tense or present-tense verb form: "beamed", "fumes". */
+function looksLikeVerb(reader: PhraseReader, k: number): boolean {
+  if (!reader.isWord(k) || reader.isCap(k)) return false
+  const w = reader.word(k)
+  return w.length > 3 && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss'))) && !NOT_VERBS.has(w)
 }
 
 /** Past a party tag or other aside in brackets right after a name: "(R-Utah)". */

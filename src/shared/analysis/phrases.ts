@@ -182,7 +182,7 @@ export class PhraseReader {
     if (SUBJECT_PRONOUNS.has(first)) return { type: 'pronoun', start: k, end: k + 1, word: first }
     let last = -1
     let words = 0
-    for (let j = k; j < limit && words < 10; ) {
+    for (let j = k; j < limit && words < 10;) {
       if (!this.isWord(j)) {
         // "Gov." stays inside the phrase; any other mark ends it.
         const c = this.text.charCodeAt(this.t.start[j]!)
@@ -230,7 +230,16 @@ export class PhraseReader {
     let e = end
     while (e < limit && e < end + 3 && this.isWord(e) && !(this.t.flags[e]! & CAP) && !STOP.has(this.word(e))) e++
     if (e === end || CUE_FILLERS.has(this.word(e - 1))) return null
-    return { type: 'descriptor', start: k, end: e, head: this.word(e - 1), caps: [], owner, ownerNoun: '', article: 'the' }
+    return {
+      type: 'descriptor',
+      start: k,
+      end: e,
+      head: this.word(e - 1),
+      caps: [],
+      owner,
+      ownerNoun: '',
+      article: 'the',
+    }
   }
 
   /** "the prostrate man", "the lath-like stripling": a determiner and up to three lower-case words. */
