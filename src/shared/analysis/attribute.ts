@@ -551,7 +551,13 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
  * never the speaker.
  */
 function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | null {
-  const near = reader.backward(v - 1, from)
+  let near = reader.backward(v - 1, from)
+  // "A statement from the city council read", "a spokesman for the company said": the phrase
+  // before the preposition is the subject; the one after it owns it.
+  if (near !== null && near.start - 2 >= from && OWNER_PREPOSITIONS.has(reader.word(near.start - 1))) {
+    const owned = reader.backward(near.start - 2, from, 6)
+    if (owned !== null && owned.type === 'descriptor' && owned.end >= near.end) near = owned
+  }
   if (near !== null && isBeside(reader, near.end, v) && !isPlace(reader, near)) return near
   const clause = mainSubject(reader, clauseStart(reader, v, from), v)
   if (clause !== null && !isPlace(reader, clause) && (near === null || clause.start < near.start)) return clause
@@ -601,6 +607,8 @@ function clauseStart(reader: PhraseReader, v: number, from: number): number {
   }
   return from
 }
+
+const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
 
 /** Opens a sentence with an adverbial that the subject follows: "In a statement, …", "Speaking …, …". */
 const ADVERBIAL_OPENERS = new Set(

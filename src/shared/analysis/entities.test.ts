@@ -115,7 +115,7 @@ describe('known entities', () => {
 
   it('attributes quotations to the known entity with its id', () => {
     const q = analyze('“It is done,” said A. Oseman.', { knownEntities: library }).quotes[0]!
-    expect(q.speaker).toEqual({ name: 'Alice Oseman', entityId: 'e-1' })
+    expect(q.speaker).toEqual({ name: 'Alice Oseman', entityId: 'e-1', kind: 'person' })
   })
 
   it('lets the library override a guessed kind', () => {

@@ -4,7 +4,8 @@ import { type RawQuote, UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
 import { groupParagraphs } from './paragraphs'
 import { IN_QUOTE, type Tokens, lowerAt, markTokens, scanText, tokensAt, trimSharedVocabulary } from './tokens'
-import type { AnalyzeOptions, Analysis, AnalyzedEntity, AnalyzedQuote } from './types'
+import { NARRATOR } from './resolve'
+import type { AnalyzeOptions, Analysis, AnalyzedEntity, AnalyzedQuote, EntityKind, SpeakerKind } from './types'
 
 export type {
   Analysis,
@@ -15,7 +16,17 @@ export type {
   EntityRole,
   KnownEntity,
   Speaker,
+  SpeakerKind,
 } from './types'
+
+/** A work speaks through its text; a place through its government ("Moscow said"). */
+const ENTITY_SPEAKER_KINDS: Record<EntityKind, SpeakerKind> = {
+  person: 'person',
+  organization: 'organization',
+  work: 'document',
+  place: 'organization',
+  other: 'person',
+}
 
 /** Below this an attribution is flagged for a person to check. */
 export const REVIEW_THRESHOLD = 0.6
@@ -104,8 +115,18 @@ function toQuote(text: string, ctx: QuoteContext, a: Attribution, entities: Enti
   if (a.speaker !== null) {
     if ('entity' in a.speaker) {
       const r = entities.records[entities.resolve(a.speaker.entity)]!
-      speaker = r.entityId !== undefined ? { name: r.name, entityId: r.entityId } : { name: r.name }
-    } else speaker = { name: a.speaker.name }
+      const kind = a.isDocument ? 'document' : ENTITY_SPEAKER_KINDS[r.kind]
+      speaker = r.entityId !== undefined ? { name: r.name, entityId: r.entityId, kind } : { name: r.name, kind }
+    } else {
+      const kind: SpeakerKind = a.isDocument
+        ? 'document'
+        : a.method === 'organization'
+          ? 'organization'
+          : a.speaker.name === NARRATOR
+            ? 'person'
+            : 'descriptor'
+      speaker = { name: a.speaker.name, kind }
+    }
   }
   const kind: AnalyzedQuote['kind'] = q.isBlock
     ? 'block'

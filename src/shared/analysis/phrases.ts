@@ -1,6 +1,6 @@
 import type { EntityIndex, EntityRecord } from './entities'
 import { CUE_FILLERS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
-import { CAP, HEAD_NOUN, IN_QUOTE, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
+import { CAP, HEAD_NOUN, IN_QUOTE, ORG_NOUN, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
 
 /** A noun phrase that can name a speaker, in token indices (end exclusive). */
 export type Phrase =
@@ -294,6 +294,9 @@ export class PhraseReader {
     if (mj >= 0 && this.entities.mentions.tokenEnd[mj]! <= limit)
       return { mention: mj, noun: '', end: this.entities.mentions.tokenEnd[mj]! }
     if (j < limit && WORK_NOUNS.has(this.word(j))) return { mention: -1, noun: this.word(j), end: j + 1 }
+    // "a spokesman for the company", "a statement from the city council": an unnamed owner.
+    for (let h = j; h < limit && h < j + 2 && this.isWord(h) && !(this.t.flags[h]! & CAP); h++)
+      if (wordClass(this.t, h) & ORG_NOUN) return { mention: -1, noun: '', end: h + 1 }
     return { mention: -1, noun: '', end: k }
   }
 

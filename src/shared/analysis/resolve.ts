@@ -3,6 +3,7 @@ import {
   DOCUMENT_NOUNS,
   FEMALE_NOUNS,
   MALE_NOUNS,
+  ORG_NOUNS,
   PERSON_NOUNS,
   ROLE_FAMILY,
   WORK_NOUNS,
@@ -140,11 +141,17 @@ export class Resolver {
 
   private descriptor(p: Phrase & { type: 'descriptor' }, pos: number, paragraph: number, state: SpeakerState) {
     const label = this.phraseText(p)
-    // "a Netflix spokesperson", "a spokesperson for Acme": the organisation speaks.
+    // "a Netflix spokesperson", "a spokesperson for Acme": the organisation speaks. A person's
+    // spokesperson is someone else, kept as written: "Ryan’s spokeswoman" is not Ryan.
     if (p.owner >= 0 && ROLE_FAMILY.get(p.head) === 'spokesperson') {
       const entity = this.entities.mentions.entity[p.owner]!
-      return { speaker: { entity }, confidence: 0.8, isDocument: false, method: 'spokesperson' }
+      if (this.entities.records[this.entities.resolve(entity)]!.kind !== 'person')
+        return { speaker: { entity }, confidence: 0.8, isDocument: false, method: 'spokesperson' }
+      return { speaker: { name: label }, confidence: 0.6, isDocument: false, method: 'descriptor' }
     }
+    if (ORG_NOUNS.has(p.head)) return this.organisation(p, label, pos)
+    // "Clinton’s right-hand man", "the Trump supporter": someone near a name, not that name.
+    if (p.owner >= 0) return { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'descriptor' }
     // "a company spokesperson", "one engineer": someone new, not anyone named so far.
     if (INDEFINITE.has(p.article)) {
       if (ROLE_FAMILY.get(p.head) === 'spokesperson') {
@@ -198,6 +205,35 @@ export class Resolver {
       }
     }
     return { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'descriptor' }
+  }
+
+  /**
+   * "the company said", "the campaign said in a statement": an organisation, never a person. A
+   * definite one with no name of its own is the organisation last named nearby whose name ends in
+   * the noun ("the committee" → the House Ethics Committee), else the last organisation named in
+   * the paragraphs before; anything else stays as written ("the Trump campaign", "a rival firm").
+   */
+  private organisation(p: Phrase & { type: 'descriptor' }, label: string, pos: number): Resolution {
+    if (p.article === 'the' && p.caps.length === 0) {
+      const head = p.head
+      const { records, mentions } = this.entities
+      let any = -1
+      for (let i = this.mentionBefore(pos), n = 0; i >= 0 && n < MAX_CANDIDATE_MENTIONS; i--, n++) {
+        if (pos - mentions.start[i]! > PRONOUN_WINDOW) break
+        const r = records[mentions.entity[i]!]!
+        if (r.kind !== 'organization') continue
+        if (r.name.toLowerCase().endsWith(head))
+          return {
+            speaker: { entity: mentions.entity[i]! },
+            confidence: 0.7,
+            isDocument: false,
+            method: 'organization',
+          }
+        if (any < 0) any = mentions.entity[i]!
+      }
+      if (any >= 0) return { speaker: { entity: any }, confidence: 0.55, isDocument: false, method: 'organization' }
+    }
+    return { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'organization' }
   }
 
   /** An earlier "a/one <head>" within a few hundred words: the unnamed person a "the <head>" means. */

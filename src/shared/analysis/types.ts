@@ -12,10 +12,18 @@ export interface AnalyzeOptions {
   knownEntities?: KnownEntity[]
 }
 
+export type SpeakerKind = 'person' | 'organization' | 'document' | 'descriptor'
+
 export interface Speaker {
   /** Canonical (fullest) name of the entity, or the descriptor when it names no one we know. */
   name: string
   entityId?: string
+  /**
+   * What speaks: a person, an organisation ("the company said"), a document ("the report says"),
+   * or a descriptor kept as written because it names no one the text knows ("a spokeswoman for
+   * the campaign").
+   */
+  kind?: SpeakerKind
 }
 
 export interface AnalyzedQuote {

@@ -1,0 +1,127 @@
+// Regression tests for the classes of attribution error an outside review found on real news
+// (issue 11). Every sentence here was written for this file; none comes from an evaluation set.
+import { describe, expect, it } from 'vitest'
+import { analyze } from './index'
+import type { AnalyzedQuote } from './types'
+
+function quoteWith(text: string, fragment: string): AnalyzedQuote {
+  const q = analyze(text).quotes.find((x) => x.text.includes(fragment))
+  if (q === undefined) throw new Error(`no quotation containing ${fragment}`)
+  return q
+}
+
+const speakerOf = (text: string, fragment: string): string | null => quoteWith(text, fragment).speaker?.name ?? null
+
+describe('the noun phrase around a name is read as one unit', () => {
+  it.each([
+    ['a party tag', '“Nobody wins this way,” Rep. Mark Oduya (D-Ohio) said.', 'Mark Oduya'],
+    ['a title and a role', '“We must act now,” Senate majority leader Mary Quill told reporters.', 'Mary Quill'],
+    ['a modifier and a title', '“It was a mistake,” former Ohio Gov. Ray Lott told reporters.', 'Ray Lott'],
+    ['a country and a title', '“It was a mistake,” US Senator Tom Brandt said.', 'Tom Brandt'],
+    [
+      'an inverted verb and an apposition',
+      '“We lost,” said Dr. Anna Perrin, the former health commissioner.',
+      'Anna Perrin',
+    ],
+    ['an inverted verb and a title', '“We lost,” said Sen. Tom Brandt, Lott’s running mate.', 'Tom Brandt'],
+    [
+      'a suffix and an apposition',
+      '“Yes, I back him,” Paul Dane III, founder of the Civic Trust, tells the Herald.',
+      'Paul Dane',
+    ],
+    [
+      'a party tag before the verb',
+      'After the vote, Gov. Jo Abara (R-Utah), said, “We will try again next year.”',
+      'Jo Abara',
+    ],
+  ])('%s', (_, text, speaker) => {
+    expect(speakerOf(text, '“')).toBe(speaker)
+  })
+})
+
+describe('organisations and documents speak, and are never silently a person', () => {
+  it('resolves “the company” to the company named before it', () => {
+    const text = 'Acme Corp cut 200 jobs on Monday.\n\n“We regret the decision,” the company said in a statement.'
+    const q = quoteWith(text, 'regret')
+    expect(q.speaker).toMatchObject({ name: 'Acme Corp', kind: 'organization' })
+  })
+
+  it('keeps an organisation it cannot name as written, not the person named just before', () => {
+    const text = 'Tom Brandt lost the primary.\n\n“We will appeal,” the Brandt campaign said.'
+    expect(quoteWith(text, 'appeal').speaker).toEqual({ name: 'the Brandt campaign', kind: 'organization' })
+  })
+
+  it('keeps an unnamed spokesperson as written', () => {
+    const q = quoteWith('“No comment,” a spokesman for the company said.', 'No comment')
+    expect(q.speaker).toEqual({ name: 'a spokesman for the company', kind: 'descriptor' })
+    expect(q.confidence).toBeLessThan(0.7)
+  })
+
+  it('gives a quoted report to the report', () => {
+    const text = 'Anna Perrin read the findings.\n\n“Prices will keep climbing,” the report said.'
+    expect(quoteWith(text, 'Prices').speaker).toMatchObject({ name: 'the report', kind: 'document' })
+  })
+
+  it('gives a statement introduced with a colon to the statement', () => {
+    const q = quoteWith('A statement from the city council read: “The park will reopen in May.”', 'park')
+    expect(q.speaker?.kind).toBe('document')
+    expect(q.speaker?.name).toMatch(/^A statement/u)
+  })
+})
+
+describe('the subject speaks, not the object, a place or a medium', () => {
+  it.each([
+    ['told a newspaper', '“We are not leaving,” Anna Perrin told the Daily Ledger.', 'Anna Perrin'],
+    ['said on a channel', 'Mayor Tom Brandt said on Channel 9 that the plan was “dead on arrival.”', 'Tom Brandt'],
+    ['called someone', 'Former Ohio Gov. Ray Lott called Anna Perrin “a fraud.”', 'Ray Lott'],
+    ['a participle after a place', 'Tom Brandt flew to Libya, saying the talks were “a good start.”', 'Tom Brandt'],
+    ['telling a medium', 'Anna Perrin praised Tom Brandt, telling the Herald, “He is the best of us.”', 'Anna Perrin'],
+    [
+      'a place in an apposition',
+      'Dean Lee, a salesman from Sumter, South Carolina, says Brandt will “win big.”',
+      'Dean Lee',
+    ],
+    [
+      'a place in the clause',
+      'Tom Brandt voted in Nevada on Saturday and says he voted “for the future.”',
+      'Tom Brandt',
+    ],
+  ])('%s', (_, text, speaker) => {
+    expect(speakerOf(text, '“')).toBe(speaker)
+  })
+})
+
+describe('frames', () => {
+  it('gives nested reported speech to the inner speaker', () => {
+    expect(speakerOf('Tom Brandt said Anna Perrin told him “the deal is off.”', 'deal')).toBe('Anna Perrin')
+  })
+
+  it('gives a quote after a non-speech verb to the subject of its clause', () => {
+    const q = quoteWith('Anna Perrin thanked Tom Brandt for “taking a stand when it mattered.”', 'stand')
+    expect(q.speaker?.name).toBe('Anna Perrin')
+    expect(q.method).toBe('clause subject')
+    expect(q.confidence).toBeLessThanOrEqual(0.65)
+  })
+
+  it('gives a quote after “called the plan” to the one who called it', () => {
+    expect(speakerOf('Ray Lott called the plan “a disaster for families.”', 'disaster')).toBe('Ray Lott')
+  })
+})
+
+describe('labels and tags', () => {
+  it('reads a name and a colon before a quote as its speaker', () => {
+    expect(speakerOf('Quarterly outlook - Anna Perrin: “Growth will slow this year.”', 'Growth')).toBe('Anna Perrin')
+  })
+
+  it('reads an attribution tag whose verb the lexicon lacks', () => {
+    expect(speakerOf('“This is wonderful!” beamed Anna Perrin, who had waited years.', 'wonderful')).toBe('Anna Perrin')
+  })
+})
+
+describe('a source keeps the floor across paragraphs', () => {
+  it('after a partial quote in the paragraph before', () => {
+    const text =
+      'Tom Brandt voted early.\n\nAnna Perrin said the town needs leaders “who listen to people,” not slogans.\n\n“That is what I will do.”'
+    expect(speakerOf(text, 'That is what')).toBe('Anna Perrin')
+  })
+})
