@@ -225,6 +225,12 @@ export function attribute(
         }
       }
     }
+    // 1b. A byline under the quote: "— Dana Reyes", or a name on the line below it.
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
+      const byline = bylineCue(reader, contexts[k]!, tokenAt(t, paragraphs.end[para]!))
+      if (byline !== null) out[k] = retag(fromCue(byline, contexts[k]!), 'byline', 0.7)
+    }
     // 2. Quotes in one paragraph share a speaker ("“A,” he said. “B.”"); a partial quote only
     //    takes one from an earlier quote in its own sentence ("called her “a giant” and … “wide open”").
     for (let k = i; k < j; k++) {
@@ -495,6 +501,28 @@ function looksLikeVerb(reader: PhraseReader, k: number): boolean {
   if (!reader.isWord(k) || reader.isCap(k)) return false
   const w = reader.word(k)
   return w.length > 3 && (w.endsWith('ed') || (w.endsWith('s') && !w.endsWith('ss'))) && !NOT_VERBS.has(w)
+}
+
+/**
+ * A name under a quotation, as embeds and quote boxes set it: a dash and a name ("— Dana Reyes,
+ * mayor"), or a name alone at the start of the next line. The name must be followed by nothing
+ * but an affiliation, a bracket or the end of the paragraph.
+ */
+function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number): Cue | null {
+  let k = ctx.inEnd
+  let hasDash = false
+  while (k < paragraphEnd && !reader.isWord(k) && k - ctx.inEnd < 3) {
+    const w = reader.word(k)
+    if (w === '—' || w === '–' || w === '―' || w === '-') hasDash = true
+    else if (w !== '.' && w !== ',') return null
+    k++
+  }
+  if (k >= paragraphEnd || !(hasDash || reader.startsLine(k))) return null
+  const p = reader.subjectAt(k, paragraphEnd)
+  if (p === null || p.type !== 'mention' || isPlace(reader, p)) return null
+  const after = p.end < paragraphEnd ? reader.word(p.end) : ''
+  if (p.end < paragraphEnd && after !== ',' && after !== '(' && !reader.startsLine(p.end)) return null
+  return { phrase: p, start: k, end: p.end, isAfter: true }
 }
 
 /** Past a party tag or other aside in brackets right after a name: "(R-Utah)". */

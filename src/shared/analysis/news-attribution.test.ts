@@ -118,6 +118,24 @@ describe('labels and tags', () => {
   })
 })
 
+describe('bylines and affiliations', () => {
+  it('reads a dash and a name under a quote', () => {
+    const text = 'Tom Brandt opened the bridge.\n\n“Bridges are how a town talks to itself.” — Anna Perrin, poet'
+    expect(speakerOf(text, 'Bridges')).toBe('Anna Perrin')
+  })
+
+  it('reads a name on the line below a quote', () => {
+    const text = 'Tom Brandt opened the bridge.\n\n“Bridges are how a town talks to itself.”\nAnna Perrin, Civic Trust'
+    expect(speakerOf(text, 'Bridges')).toBe('Anna Perrin')
+  })
+
+  it('takes the person, not the outlet, from “the Ledger’s Anna Perrin”', () => {
+    expect(speakerOf('“Turnout will be low,” the Daily Ledger’s Anna Perrin told viewers.', 'Turnout')).toBe(
+      'Anna Perrin',
+    )
+  })
+})
+
 describe('a source keeps the floor across paragraphs', () => {
   it('after a partial quote in the paragraph before', () => {
     const text =

@@ -103,6 +103,12 @@ export class PhraseReader {
     return k >= 0 && k < this.t.count && (this.t.flags[k]! & WORD) !== 0
   }
 
+  /** A line break stands between token k and the token before it. */
+  startsLine(k: number): boolean {
+    if (k <= 0 || k >= this.t.count) return false
+    return this.text.slice(this.t.end[k - 1]!, this.t.start[k]!).includes('\n')
+  }
+
   /** Token k is a capitalised word. */
   isCap(k: number): boolean {
     return this.isWord(k) && (this.t.flags[k]! & CAP) !== 0
@@ -202,6 +208,11 @@ export class PhraseReader {
         while (n < limit && n < end + 4 && this.isRoleLike(n)) n++
         if (n > end && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
           j = n
+          continue
+        }
+        // "Breitbart’s Joel Pollak": a possessive name before a name is an affiliation.
+        if (this.t.flags[end - 1]! & POSS && (mentionByFirstToken[end] ?? -1) >= 0) {
+          j = end
           continue
         }
         // "Lott’s spokeswoman", "the Trump campaign": the name modifies a head noun after it.
