@@ -406,6 +406,9 @@ function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
 
 function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   const lim = ctx.afterEnd
+  // “… unhinged.” Sen. Rubio called …: a full stop inside the marks ends the sentence, so what
+  // follows is the next sentence's subject, not this quote's cue.
+  if (endsWithFullStop(reader, ctx) && reader.isCap(ctx.afterStart)) return null
   let k = ctx.afterStart
   while (k < lim && !reader.isWord(k) && k - ctx.afterStart < 3) k++
   if (k >= lim || !reader.isWord(k)) return null
@@ -525,6 +528,14 @@ function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number
   return { phrase: p, start: k, end: p.end, isAfter: true }
 }
 
+function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {
+  for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {
+    if (reader.isWord(j)) return false
+    if (reader.word(j) === '.') return true
+  }
+  return false
+}
+
 /** Past a party tag or other aside in brackets right after a name: "(R-Utah)". */
 function skipParenthetical(reader: PhraseReader, k: number, lim: number): number {
   if (k >= lim || reader.word(k) !== '(') return k
@@ -585,11 +596,42 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   if (near !== null && near.start - 2 >= from && OWNER_PREPOSITIONS.has(reader.word(near.start - 1))) {
     const owned = reader.backward(near.start - 2, from, 6)
     if (owned !== null && owned.type === 'descriptor' && owned.end >= near.end) near = owned
+    // "taking to Twitter to call", "on CNN": the object of a preposition is never the subject.
+    else if (near.type === 'mention' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1))) near = null
+  } else if (near !== null && near.type === 'mention' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1)))
+    near = null
+  const start = clauseStart(reader, v, from)
+  const clause = mainSubject(reader, start, v)
+  // "Kevin Brady, chairman of the Ways and Means Committee, said": the name before the apposition.
+  if (clause !== null && near !== null && clause.end < near.start && isApposed(reader, clause, near.start))
+    return clause
+  let subject: Phrase | null
+  if (near !== null && isBeside(reader, near.end, v) && !isPlace(reader, near)) subject = near
+  else if (clause !== null && !isPlace(reader, clause) && (near === null || clause.start < near.start)) subject = clause
+  else subject = near !== null && isPlace(reader, near) ? null : near
+  // "Kasich says he’d sit Putin down and tell him …": the pronoun is the reporting clause's subject.
+  if (subject !== null && subject.type === 'pronoun' && start > from && subject.word !== 'i' && subject.word !== 'we') {
+    const verb = start - 1
+    if (reader.isWord(verb) && isSpeechVerb(reader.word(verb)) && reader.word(verb) !== 'that') {
+      const outer = reader.backward(verb - 1, from)
+      if (outer !== null && outer.type === 'mention' && reader.entityOf(outer.mention).kind === 'person') return outer
+    } else if (reader.word(verb) === 'that' && reader.isWord(verb - 1) && isSpeechVerb(reader.word(verb - 1))) {
+      const outer = reader.backward(verb - 2, from)
+      if (outer !== null && outer.type === 'mention' && reader.entityOf(outer.mention).kind === 'person') return outer
+    }
   }
-  if (near !== null && isBeside(reader, near.end, v) && !isPlace(reader, near)) return near
-  const clause = mainSubject(reader, clauseStart(reader, v, from), v)
-  if (clause !== null && !isPlace(reader, clause) && (near === null || clause.start < near.start)) return clause
-  return near !== null && isPlace(reader, near) ? null : near
+  return subject
+}
+
+/** Prepositions that put a name in a medium, a place or an object, never in the subject. */
+const MEDIUM_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'via', 'with', 'into', 'onto', 'through', 'about'])
+
+/** Whether the phrase at k lies inside an apposition of p: "Brady, chairman of …, said". */
+function isApposed(reader: PhraseReader, p: Phrase, k: number): boolean {
+  const j = skipParenthetical(reader, p.end, k)
+  if (reader.word(j) !== ',') return false
+  if (p.type === 'mention') return reader.entityOf(p.mention).kind === 'person'
+  return false
 }
 
 function isPlace(reader: PhraseReader, p: Phrase): boolean {
@@ -652,7 +694,7 @@ const ADVERBIAL_OPENERS = new Set(
 function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | null {
   let k = from
   for (let tries = 0; tries < 5 && k < to; tries++) {
-    while (k < to && !reader.isWord(k)) k++
+    while (k < to && (!reader.isWord(k) || reader.isQuoted(k))) k++
     if (k >= to) return null
     const p = ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d/u.test(reader.word(k)) ? null : reader.subjectAt(k, to)
     // "Salem, New Hampshire, Trump went": a place, a time or an opening phrase before the subject.

@@ -30,6 +30,10 @@ export const SPEECH_VERBS = words(`
   reason reasoned recount recounted testify testified testifies told insisted speculate speculated
   share shared shares sharing detail detailed details elaborate elaborated emphasise emphasised emphasize emphasized
   stress stressed stresses caution cautioned cautions
+  report reports reported reporting complain complains complained complaining lament laments lamented
+  counter counters countered charge charges charged allege alleges alleged contend contends contended
+  scoff scoffs scoffed mock mocks mocked fume fumes fumed tout touts touted reiterate reiterates reiterated
+  proclaim proclaims proclaimed opine opines opined gripe gripes griped
 `)
 
 /**

@@ -91,6 +91,36 @@ describe('the subject speaks, not the object, a place or a medium', () => {
   })
 })
 
+describe('the reporting clause and its apposition', () => {
+  it.each([
+    [
+      'an apposition that names an organisation',
+      'Tom Brandt, chairman of the House Rules Committee, said the bill was “dead for this year.”',
+      'Tom Brandt',
+    ],
+    [
+      'an apposition that names another person',
+      'Anna Perrin, who worked for Tom Brandt for years, said he was “a decent boss.”',
+      'Anna Perrin',
+    ],
+    ['a pronoun after “says”', 'Ray Lott says he would sit Tom Brandt down and tell him “no more games.”', 'Ray Lott'],
+    ['a medium after a preposition', 'Anna Perrin took to Twitter to call Tom Brandt “a coward.”', 'Anna Perrin'],
+    [
+      'an outlet that reported it',
+      'Tom Brandt kept the files in a “locked room,” the Daily Ledger reported.',
+      'Daily Ledger',
+    ],
+  ])('%s', (_, text, speaker) => {
+    expect(speakerOf(text, '“')).toBe(speaker)
+  })
+
+  it('does not read the next sentence as the cue of a quote that ends in a full stop', () => {
+    const text = 'Ray Lott called Tom Brandt “unfit for office.” Anna Perrin called the remark “cheap.”'
+    expect(speakerOf(text, 'unfit')).toBe('Ray Lott')
+    expect(speakerOf(text, 'cheap')).toBe('Anna Perrin')
+  })
+})
+
 describe('frames', () => {
   it('gives nested reported speech to the inner speaker', () => {
     expect(speakerOf('Tom Brandt said Anna Perrin told him “the deal is off.”', 'deal')).toBe('Anna Perrin')

@@ -103,6 +103,11 @@ export class PhraseReader {
     return k >= 0 && k < this.t.count && (this.t.flags[k]! & WORD) !== 0
   }
 
+  /** Token k is inside a quotation. */
+  isQuoted(k: number): boolean {
+    return k >= 0 && k < this.t.count && (this.t.flags[k]! & IN_QUOTE) !== 0
+  }
+
   /** A line break stands between token k and the token before it. */
   startsLine(k: number): boolean {
     if (k <= 0 || k >= this.t.count) return false
