@@ -30,6 +30,9 @@ describe('speakerMatches', () => {
     ['Hillary Clinton', 'former Secretary of State Hillary Clinton', true],
     ['the campaign', 'a spokeswoman for the campaign', true],
     ['Clinton', "Clinton's spokeswoman", false],
+    ['Jo Bell', 'Jo Bell of the Daily Ledger', true],
+    ['Daily Ledger', 'Jo Bell of the Daily Ledger', false],
+    ['Ann Lee', 'Ann Lee, who chairs the panel', true],
     ['Mr. Kaine', 'Mr. Podesta', false],
   ])('%s against gold %s → %s', (predicted, speaker, expected) => {
     expect(speakerMatches(predicted, { start: 0, end: 1, text: '', speaker })).toBe(expected)

@@ -119,13 +119,18 @@ const TITLE_WORDS = new Set(
 const SUFFIX_WORDS = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'phd', 'md', 'kc', 'qc', 'mp'])
 
 /**
- * A name as words to compare: no parenthetical ("(R-Utah)"), no apposition after a comma, no
- * possessive, no titles or honorifics in front and no suffixes (Jr., II) behind.
+ * A name as words to compare: no parenthetical ("(R-Utah)"), no apposition after a comma or
+ * modifier after "of", "who" and the like ("Jo Bell of the Daily Ledger"), no possessive, no titles
+ * or honorifics in front and no suffixes (Jr., II) behind.
  */
 export function nameWords(name: string): string[] {
-  const w = name
-    .replace(/\([^)]*\)/gu, ' ')
-    .split(',')[0]!
+  const bare = name.replace(/\([^)]*\)/gu, ' ').split(',')[0]!
+  // Cut at "of" only after a name: "Jo Bell of the Ledger", not "Secretary of State Jo Bell".
+  const head = bare.split(/\s(?:who|whom|whose|which|that|of|for|from|at|in|on|with|to)\s/u)[0]!
+  const hasName = head
+    .split(/\s+/u)
+    .some((x) => /^\p{Lu}/u.test(x) && !TITLE_WORDS.has(x.toLowerCase().replace(/\.$/u, '')))
+  const w = (hasName ? head : bare)
     .toLowerCase()
     .replace(/[’']s\b/gu, '')
     .split(/[^\p{L}\p{N}-]+/u)
