@@ -397,7 +397,8 @@ function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     labelCue(reader, ctx) ??
     tagCue(reader, ctx)
   if (cue !== null || ctx.beforeStart === ctx.beforeEnd) return cue
-  if (!ctx.isPartial && reader.word(ctx.beforeEnd - 1) !== ':') return null
+  const introducedBy = reader.word(ctx.beforeEnd - 1)
+  if (!ctx.isPartial && introducedBy !== ':' && introducedBy !== ',') return null
   // No speech verb: "Moore thanked him for “…”", "Bush referred to Rubio as “…”".
   const subject = mainSubject(reader, ctx.sentenceStart, ctx.beforeEnd)
   if (subject === null || (subject.type === 'pronoun' && subject.word === 'it')) return null
@@ -561,9 +562,12 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     const cls = reader.classOf(v)
     const isSpeech = (cls & SPEECH_VERB) !== 0
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
+    // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
+    // does not introduce the quote.
+    if (inOpeningClause(reader, subjectFrom, v, to)) continue
     const subject = subjectOfVerb(reader, v, subjectFrom)
     // "…, saying “…”", "…, calling him “…”": the participle's subject is the main clause's.
-    if (isSpeech && isParticiple(w) && reader.word(v - 1) === ',') {
+    if (isSpeech && isParticiple(w) && (reader.word(v - 1) === ',' || reader.isQuoted(v - 1))) {
       const main = mainSubject(reader, subjectFrom, v - 1)
       if (main !== null) return { phrase: main, start: main.start, end: v + 1, isAfter: false }
     }
@@ -679,6 +683,31 @@ function clauseStart(reader: PhraseReader, v: number, from: number): number {
 }
 
 const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
+
+const SUBORDINATORS = new Set([
+  'after',
+  'when',
+  'as',
+  'while',
+  'before',
+  'because',
+  'since',
+  'if',
+  'although',
+  'though',
+  'once',
+  'until',
+])
+
+/** Token v lies in a clause opened by a subordinator at the sentence start and closed by a comma before `to`. */
+function inOpeningClause(reader: PhraseReader, from: number, v: number, to: number): boolean {
+  let k = from
+  while (k < v && (!reader.isWord(k) || reader.isQuoted(k))) k++
+  if (!SUBORDINATORS.has(reader.word(k))) return false
+  for (let j = k; j < v; j++) if (reader.word(j) === ',') return false
+  for (let j = v + 1; j < to; j++) if (reader.word(j) === ',' && !reader.isQuoted(j)) return true
+  return false
+}
 
 /** Opens a sentence with an adverbial that the subject follows: "In a statement, …", "Speaking …, …". */
 const ADVERBIAL_OPENERS = new Set(
