@@ -114,6 +114,17 @@ describe('the reporting clause and its apposition', () => {
     expect(speakerOf(text, '“')).toBe(speaker)
   })
 
+  it('gives a participle right after a quote to the main clause', () => {
+    const text = 'Tom Brandt told the Herald that Ray Lott “had a silly plan,” adding, “He lost every vote.”'
+    expect(speakerOf(text, 'He lost')).toBe('Tom Brandt')
+  })
+
+  it('skips a speech verb in an opening subordinate clause', () => {
+    const text =
+      'After Ray Lott criticized Bill Dane during a debate, Anna Perrin shot back, “I could have stayed home.”'
+    expect(speakerOf(text, 'stayed home')).toBe('Anna Perrin')
+  })
+
   it('does not read the next sentence as the cue of a quote that ends in a full stop', () => {
     const text = 'Ray Lott called Tom Brandt “unfit for office.” Anna Perrin called the remark “cheap.”'
     expect(speakerOf(text, 'unfit')).toBe('Ray Lott')
