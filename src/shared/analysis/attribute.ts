@@ -567,7 +567,7 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     if (inOpeningClause(reader, subjectFrom, v, to)) continue
     const subject = subjectOfVerb(reader, v, subjectFrom)
     // "…, saying “…”", "…, calling him “…”": the participle's subject is the main clause's.
-    if (isSpeech && isParticiple(w) && (reader.word(v - 1) === ',' || reader.isQuoted(v - 1))) {
+    if (isSpeech && isParticiple(w) && (reader.word(v - 1) === ',' || isClosingMark(reader.word(v - 1)))) {
       const main = mainSubject(reader, subjectFrom, v - 1)
       if (main !== null) return { phrase: main, start: main.start, end: v + 1, isAfter: false }
     }
@@ -684,6 +684,10 @@ function clauseStart(reader: PhraseReader, v: number, from: number): number {
 
 const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
 
+function isClosingMark(w: string): boolean {
+  return w === '”' || w === '"' || w === '’' || w === "'" || w === '»'
+}
+
 const SUBORDINATORS = new Set([
   'after',
   'when',
@@ -745,7 +749,6 @@ function leadsToVerb(reader: PhraseReader, k: number, to: number): boolean {
     while (e < to && e - j < 16 && reader.word(e) !== ',') e++
     j = e < to && reader.word(e) === ',' && !isSpeechVerb(reader.word(j + 1)) ? e + 1 : j + 1
   }
-  while (j < to && reader.isWord(j) && CUE_FILLERS.has(reader.word(j))) j++
   if (j >= to) return j === to
   if (!reader.isWord(j) || reader.isCap(j)) return false
   return !NOT_VERBS.has(reader.word(j))
