@@ -236,6 +236,13 @@ export function attribute(
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
       if (out[k]!.speaker !== null) continue
+      // "Guns are “a crisis” and “a disgrace,” Dean said": a cue after the next quote of the same
+      // sentence covers both.
+      const next = contexts[k + 1]
+      if (ctx.isPartial && k + 1 < j && next!.followsQuote && out[k + 1]!.speaker !== null && cues[k + 1]?.isAfter) {
+        out[k] = retag(out[k + 1]!, 'same sentence', Math.min(0.85, out[k + 1]!.confidence))
+        continue
+      }
       if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
       const source = ctx.isPartial ? k - 1 : nearest(out, contexts, i, j, k)
       if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))

@@ -159,6 +159,15 @@ describe('labels and tags', () => {
   })
 })
 
+describe('one cue for two quotes of a sentence', () => {
+  it('gives an earlier partial quote the cue that follows the next one', () => {
+    const text =
+      'Guns are “the worst public health crisis” and “a national disgrace,” Bea Holm, the former governor, told the crowd.'
+    expect(speakerOf(text, 'crisis')).toBe('Bea Holm')
+    expect(speakerOf(text, 'disgrace')).toBe('Bea Holm')
+  })
+})
+
 describe('bylines and affiliations', () => {
   it('reads a dash and a name under a quote', () => {
     const text = 'Tom Brandt opened the bridge.\n\n“Bridges are how a town talks to itself.” — Anna Perrin, poet'

@@ -437,15 +437,18 @@ export function markTokens(
     for (let k = quoteStart[i]!; k < quoteEnd[i]!; k++) t.flags[k] = t.flags[k]! | IN_QUOTE
   let pi = 0
   let atStart = true
+  /** The sentence was ended by a full stop, which a lower-case word after it takes back ("(I-Vt.) said"). */
+  let afterDot = false
   for (let k = 0; k < t.count; k++) {
     const s = t.start[k]!
     while (pi < paragraphStarts.length && paragraphStarts[pi]! <= s) {
       atStart = true
+      afterDot = false
       pi++
     }
     const f = t.flags[k]!
     if (f & WORD) {
-      if (atStart) {
+      if (atStart && !(afterDot && !(f & CAP) && !(f & IN_QUOTE))) {
         t.flags[k] = f | SENTENCE_START
         t.sentenceStarts.push(k)
       }
@@ -462,12 +465,17 @@ export function markTokens(
         if ((t.end[prev]! - ws === 1 && isUpperAt(text, ws)) || ABBREVIATIONS.has(word)) continue
       }
       atStart = true
+      afterDot = c === 46
     } else if (c === 58) {
       atStart = true
+      afterDot = false
     } else if (f & MARK) {
       // A word right after an opening mark starts the quoted sentence; after a closing one it does not.
       const next = k + 1 < t.count ? t.start[k + 1]! : -1
-      if (next === s + 1 && (k === 0 || t.end[k - 1]! < s || !(t.flags[k - 1]! & WORD))) atStart = true
+      if (next === s + 1 && (k === 0 || t.end[k - 1]! < s || !(t.flags[k - 1]! & WORD))) {
+        atStart = true
+        afterDot = false
+      }
     }
   }
 }
