@@ -163,3 +163,21 @@ describe('block quotes and documents', () => {
     expect(q.speaker?.name).toBe('The ruling')
   })
 })
+
+describe('HTML tags in scraped copy', () => {
+  it('does not read attribute values as quotations', () => {
+    const text =
+      'The mayor replied online.\n\n<tweet id="10293847" author="@harbourmayor" datetime="2026-03-02">“We are not closing the pier,” she wrote.</tweet>\n\n[<a href=”https://example.org/pier” target=”_blank”>Pier plan</a>]'
+    expect(found(text)).toEqual(['“We are not closing the pier,”'])
+  })
+
+  it('skips a tag whose attribute value breaks across a line', () => {
+    const text = '<tweet tweet-author="@ferrycouncil" tweet-date="May 4, 2026\n">Sailings resume on Friday.</tweet>'
+    expect(found(text)).toEqual([])
+  })
+
+  it('still reads a less-than sign in prose as text', () => {
+    expect(found('Turnout was <5 per cent, and she called it “a disgrace” on radio.')).toEqual(['“a disgrace”'])
+    expect(found('If a <b then “the rule holds,” he said.')).toEqual(['“the rule holds,”'])
+  })
+})
