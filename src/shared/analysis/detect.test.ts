@@ -136,6 +136,31 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
   it('keeps a short quotation that its sentence reports as speech', () => {
     expect(found('The minister called the plan “reckless” on Monday.')).toEqual(['“reckless”'])
   })
+
+  it.each([
+    [
+      'a reporting verb the speech verbs lack',
+      'The senator decried the bill as “a gift to lobbyists” in a floor speech.',
+    ],
+    ['dismissed … as', 'Okafor dismissed the report as “pure fiction” before the vote.'],
+    ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
+    ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
+    ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
+    ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
+  ])('keeps a short partial quotation framed by %s', (_name, text) => {
+    expect(found(text)).toHaveLength(1)
+  })
+
+  it.each([
+    ['a title-case name after a reporting verb', 'The council defended its “Green Streets” plan.'],
+    ['known as', 'They met at a venue known as “the Shed” near the docks.'],
+    [
+      'a noun that only looks like a reporting verb',
+      'Her uncle’s talk turned to his way of “letting things be” at home.',
+    ],
+  ])('still drops %s', (_name, text) => {
+    expect(found(text)).toEqual([])
+  })
 })
 
 describe('block quotes and documents', () => {
