@@ -206,3 +206,37 @@ describe('HTML tags in scraped copy', () => {
     expect(found('If a <b then “the rule holds,” he said.')).toEqual(['“the rule holds,”'])
   })
 })
+
+describe('archive and run-together marks', () => {
+  it.each([
+    ["'' for a double mark", "''We will not back down,'' the mayor said on Tuesday.", ["''We will not back down,''"]],
+    [
+      "'' around a nested single quote that ends in a plural",
+      "''It is a 'housing crisis' and nothing less,'' she said.",
+      ["''It is a 'housing crisis' and nothing less,''"],
+    ],
+    [
+      "''' closing a nested single quote and the double one",
+      "''She told me the plan was 'dead on arrival,''' Ms. Adeyemi recalled.",
+      ["''She told me the plan was 'dead on arrival,'''"],
+    ],
+    [
+      "'' set apart by a space after a comma",
+      "''The vote was close, '' said Ms. Adeyemi. ''Next time it will not be.''",
+      ["''The vote was close, ''", "''Next time it will not be.''"],
+    ],
+    [
+      'a nested closer set apart by a space',
+      '"She called it \'a betrayal,\' " said the organiser, who asked not to be named.',
+      ['"She called it \'a betrayal,\' "'],
+    ],
+    [
+      'a closing mark run into the next word',
+      '“We did everything we could,”Okafor said. “Now it is up to them.”',
+      ['“We did everything we could,”', '“Now it is up to them.”'],
+    ],
+    ['an opening mark run on after a comma', 'The aide said,“No comment,” and walked off.', ['“No comment,”']],
+  ])('reads %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})

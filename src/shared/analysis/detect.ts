@@ -1,5 +1,5 @@
 import { isAlnumAt, isSpaceCode } from './chars'
-import { type Mark, type MarkFamily, readMark } from './marks'
+import { type Mark, type MarkFamily, readDoubleApostrophe, readMark } from './marks'
 import type { Paragraphs } from './paragraphs'
 
 export const UNCLOSED = 'unclosed quote mark'
@@ -55,7 +55,13 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
     const marks: Mark[] = []
     while (cursor < markPositions.length && markPositions[cursor]! < paraStart) cursor++
     for (; cursor < markPositions.length && markPositions[cursor]! < paraEnd; cursor++) {
-      const mark = readMark(text, markPositions[cursor]!, paraStart, paraEnd)
+      const pos = markPositions[cursor]!
+      if (text.charCodeAt(pos) === 39 && pos + 1 < paraEnd && text.charCodeAt(pos + 1) === 39) {
+        const runEnd = readApostropheRun(text, pos, paraStart, paraEnd, marks)
+        while (cursor + 1 < markPositions.length && markPositions[cursor + 1]! < runEnd) cursor++
+        continue
+      }
+      const mark = readMark(text, pos, paraStart, paraEnd)
       if (mark !== null) marks.push(mark)
     }
     const inherited = carry
@@ -80,8 +86,12 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
             break
           }
         }
-        if (opener !== undefined && stack.length === 0 && hasAlnum(text, opener.mark.pos + 1, mark.pos)) {
-          const q = piece(opener.mark.pos, mark.pos + 1, pi, opener.groupId, false)
+        if (
+          opener !== undefined &&
+          stack.length === 0 &&
+          hasAlnum(text, opener.mark.pos + opener.mark.width, mark.pos)
+        ) {
+          const q = piece(opener.mark.pos, mark.pos + mark.width, pi, opener.groupId, false)
           q.isContinuation = opener.groupId !== -1 && inherited !== null && opener.groupId === inherited.groupId
           out.push(q)
         }
@@ -103,7 +113,7 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
       next < paragraphs.count &&
       !paragraphs.isBlock[next] &&
       opensWith(text, paragraphs.start[next]!, paragraphs.end[next]!, outer.mark.family)
-    if (!hasAlnum(text, outer.mark.pos + 1, paraEnd)) continue
+    if (!hasAlnum(text, outer.mark.pos + outer.mark.width, paraEnd)) continue
     const q = piece(outer.mark.pos, paraEnd, pi, outer.groupId, false)
     q.isContinuation = outer.groupId !== -1
     if (continues) {
@@ -163,8 +173,38 @@ function lastStrongClosers(marks: Mark[], out: Int32Array): void {
 }
 
 function opensWith(text: string, start: number, end: number, family: MarkFamily): boolean {
-  const mark = readMark(text, start, start, end)
+  const doubled = start + 1 < end && text.charCodeAt(start) === 39 && text.charCodeAt(start + 1) === 39
+  const mark = doubled ? readDoubleApostrophe(text, start, start, end) : readMark(text, start, start, end)
   return mark !== null && mark.canOpen && mark.family === family
+}
+
+/**
+ * Reads the run of straight apostrophes at `start` (two or more) into `out` and returns where it
+ * ends. Archive copy writes a double mark as '' (''Yes,'' she said), so pairs are double marks;
+ * a run of three is a single mark and a double one, inside the pair when it opens (''' 'Sir,…)
+ * and outside when it closes (…of us,''' he said).
+ */
+function readApostropheRun(text: string, start: number, paraStart: number, paraEnd: number, out: Mark[]): number {
+  let end = start + 2
+  while (end < paraEnd && text.charCodeAt(end) === 39) end++
+  let i = start
+  if ((end - start) % 2 === 1) {
+    const asOpener = readDoubleApostrophe(text, start, paraStart, paraEnd)
+    if (asOpener !== null && asOpener.canOpen && !asOpener.canClose) {
+      // ''' before text: the pairs open first and the lone mark opens inside them.
+      for (; i + 1 < end; i += 2) pushMark(out, readDoubleApostrophe(text, i, paraStart, paraEnd))
+      pushMark(out, readMark(text, i, paraStart, paraEnd))
+      return end
+    }
+    pushMark(out, readMark(text, i, paraStart, paraEnd))
+    i++
+  }
+  for (; i + 1 < end; i += 2) pushMark(out, readDoubleApostrophe(text, i, paraStart, paraEnd))
+  return end
+}
+
+function pushMark(out: Mark[], mark: Mark | null): void {
+  if (mark !== null) out.push(mark)
 }
 
 function hasAlnum(text: string, start: number, end: number): boolean {
