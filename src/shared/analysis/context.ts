@@ -291,7 +291,7 @@ const REPORTING: ReadonlySet<string> = new Set([
   excoriate assail extol laud commend congratulate preach lecture rebut retort speak applaud
   talk- attack- mock- echo- fear- hope- worry- question- praise- post- quote- protest- object-
   comment- lament- vow- pledge- promise- blast- slam+ rail- lash- voice- highlight- hint- thank-
-  insult- chant- rant- muse- fume- grouse- gripe- boast- brag+ blame- trumpet- herald- hail- scoff-
+  insult- chant- rant- muse- fume- grouse- gripe- boast- brag+ trumpet- herald- hail- scoff-
   cry- joke- quip+ gush- beg+ plead- caution- wonder- complain- dub+ label- brand- term- nickname-`
     .split(/\s+/u)
     .filter((w) => w !== '')

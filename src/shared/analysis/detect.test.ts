@@ -240,3 +240,42 @@ describe('archive and run-together marks', () => {
     expect(found(text)).toEqual(expected)
   })
 })
+
+describe('single quotes and apostrophes that open a word', () => {
+  it.each([
+    [
+      'an elided word before a quotation',
+      "The lab bought two 'scopes and a centrifuge, and 'We need more,' said Dr Hale.",
+      ["'We need more,'"],
+    ],
+    ['an elided word left open at the paragraph end', "She said the lab's old 'scopes still work.", []],
+    [
+      'an elided word around a double-quoted quotation',
+      "The 'scopes were old, and “They still work,” he said.",
+      ['“They still work,”'],
+    ],
+    [
+      'a closer before a space when the next single mark opens',
+      "He said fans call it the 'i-Nick' and the 'Nicktendo 64'.",
+      ["'i-Nick'", "'Nicktendo 64'"],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it.each([
+    ['a plural possessive inside', "'It's the boys' turn,' she said.", ["'It's the boys' turn,'"]],
+    [
+      'British news with partial quotes',
+      "The minister said: 'We will act.' Critics said it was 'too little, too late'.",
+      ["'We will act.'", "'too little, too late'"],
+    ],
+  ])('keeps British single quotes working: %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('carries a lower-case single quote on into the next paragraph', () => {
+    const text = "She said the report was 'the worst in years.\n\n'It cannot stand,' she added."
+    expect(found(text)).toEqual(["'the worst in years.", "'It cannot stand,'"])
+  })
+})
