@@ -50,6 +50,12 @@ export interface ScareClues {
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
   followedByWord: boolean
+  /**
+   * The sentence attributes the words to someone with a verb or noun the speech-verb lexicon does
+   * not hold ("decried the GOP for “turning its back”", "chants of “Lock her up!”"). Only read for
+   * a short quote in a sentence with no speech verb.
+   */
+  hasReportingFrame: boolean
 }
 
 /** Token bounds of a quotation and of its paragraph (first token at or after each offset). */
@@ -116,6 +122,11 @@ export function buildContext(
   const verbs = scanVerbs(t, sentenceStart, beforeEnd, sameWords) | scanVerbs(t, inEnd, afterEnd, sameWords)
   const hasSpeechVerb = (verbs & 1) !== 0
   const hasNamingVerb = (verbs & 2) !== 0
+  const hasReportingFrame =
+    wordCount <= MAX_SCARE_WORDS &&
+    !hasSpeechVerb &&
+    (hasReportingWord(t, sentenceStart, beforeEnd, sameWords) ||
+      hasReportingWord(t, inEnd, Math.min(afterEnd, inEnd + MAX_FRAME_AFTER), sameWords))
 
   const ctx: QuoteContext = {
     quote: q,
@@ -142,6 +153,7 @@ export function buildContext(
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
     isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
     followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
+    hasReportingFrame,
   })
   return ctx
 }
@@ -175,6 +187,15 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
   return true
 }
 
+/** A reporting verb or noun (see REPORTING) among the narrative tokens from..to. */
+function hasReportingWord(t: Tokens, from: number, to: number, sameWords: (k: number) => string): boolean {
+  for (let k = from; k < to; k++) {
+    if (t.flags[k]! & IN_QUOTE || !(t.flags[k]! & WORD)) continue
+    if (REPORTING.has(sameWords(k))) return true
+  }
+  return false
+}
+
 function isSpeechWord(t: Tokens, k: number, word: (k: number) => string): boolean {
   if (!(t.flags[k]! & WORD)) return false
   if (wordClass(t, k) & SPEECH_VERB) return true
@@ -189,17 +210,24 @@ function endsWithPunct(text: string, q: RawQuote): boolean {
   return c === 46 || c === 33 || c === 63 || c === 44 || c === 0x2026 || c === 45 || c === 0x2014
 }
 
+/** Only quoted phrases this short can be scare quotes, titles or mentioned words. */
+const MAX_SCARE_WORDS = 4
+/** A reporting word after a short quote frames it only this close: "“Lock her up!” the crowd chanted". */
+const MAX_FRAME_AFTER = 8
+
 /**
  * Scare quotes, titles and mentioned words are not quotations. Only short quoted phrases (up to
  * four words) can be one, and only when the sentence gives them away: a term noun before them
  * (the word “village”), a title after a work noun or naming verb (the song “Sakura”, branded
- * “Fernhill Reimagined”), a naming verb with a determiner (what it calls a “lifestyle village”),
- * or no speech verb at all. Length alone is not the test: "are “a forever love”" is kept because
- * its sentence reports speech ("went on to say").
+ * “Fernhill Reimagined”), a naming verb with an article (what it calls a “lifestyle village”),
+ * or nothing in the sentence that reports speech. Length alone is not the test: "are “a forever
+ * love”" is kept because its sentence reports speech ("went on to say"), and so are "calling him
+ * a “loser”" (a naming verb with an object between: a characterisation, not a name) and "decried
+ * the GOP for “turning its back”" (a reporting verb the speech-verb lexicon does not hold).
  */
 export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   if (ctx.quote.isBlock || ctx.quote.continues || ctx.quote.isContinuation || clues.isCorner) return false
-  if (clues.wordCount > 4) return false
+  if (clues.wordCount > MAX_SCARE_WORDS) return false
   const prev = clues.previousWord
   if (clues.isEmbedded && TERM_NOUNS.has(prev)) return true
   // "the song “Sakura”", "branded “Fernhill Reimagined”", "the “Trois Couronnes,”": a title or a name.
@@ -209,13 +237,72 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
     (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled' || prev === 'the')
   )
     return true
-  // "what it calls a “lifestyle village”": a naming verb, a determiner, then the term.
-  if (clues.isEmbedded && DETERMINERS.has(prev) && NAMING_VERBS.has(clues.wordBeforePrevious)) return true
+  // "what it calls a “lifestyle village”": a naming verb, an article, then the term. ("called her
+  // “weak”" and "called that “absurd”" name no term: her and that are the object.)
+  if (clues.isEmbedded && ARTICLES.has(prev) && NAMING_VERBS.has(clues.wordBeforePrevious)) return true
+  // "what is known as “quite a scene”", "an event billed as “Hard Hats for Hillary”": a name.
+  if (
+    clues.isEmbedded &&
+    prev === 'as' &&
+    (clues.wordBeforePrevious === 'known' || clues.wordBeforePrevious === 'billed')
+  )
+    return true
   if (ctx.hasSpeechVerb) return false
-  if (clues.hasNamingVerb) return clues.isEmbedded && (DETERMINERS.has(prev) || clues.isTitleCase)
+  // A naming verb with an object before the quote characterises ("calling him a “loser”"), but a
+  // name in title case is still a name ("commonly called Hunter Quatermain, or ‘Macumazahn’").
+  if (clues.hasNamingVerb) return clues.isEmbedded && clues.isTitleCase
+  // Titles and names in title case are not rescued by a reporting word elsewhere in the sentence.
+  if (clues.hasReportingFrame && !clues.isTitleCase) return false
   if (clues.isEmbedded) return true
   const opensSentence = ctx.beforeStart === ctx.beforeEnd
   return opensSentence && !clues.hasEndPunct && ctx.afterEnd > ctx.afterStart && clues.followedByWord
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'her', 'our'])
+/** Words that can only be a determiner between a naming verb and its term (not "her", "that"). */
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their', 'our', 'his', 'my', 'your'])
+
+/**
+ * A verb's forms: plain, -s, -ed and -ing; "slam+" doubles its last letter (slammed, slamming);
+ * "talk-" gives only -ed and -ing, for a verb whose plain and -s forms are nouns as often (her
+ * uncle's talk, an echo, his fears).
+ */
+function inflections(entry: string): string[] {
+  const allForms = !entry.endsWith('-')
+  const double = entry.endsWith('+')
+  const w = double || !allForms ? entry.slice(0, -1) : entry
+  const last = w.at(-1) ?? ''
+  let forms: [string, string, string, string]
+  if (double) forms = [w, `${w}s`, `${w}${last}ed`, `${w}${last}ing`]
+  else if (last === 'e') forms = [w, `${w}s`, `${w}d`, `${w.slice(0, -1)}ing`]
+  else if (/[^aeiou]y$/u.test(w)) forms = [w, `${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`, `${w}ing`]
+  else if (/(?:s|sh|ch|x|z)$/u.test(w)) forms = [w, `${w}es`, `${w}ed`, `${w}ing`]
+  else forms = [w, `${w}s`, `${w}ed`, `${w}ing`]
+  return allForms ? forms : forms.slice(2)
+}
+
+/**
+ * Verbs and nouns that attribute words to someone, for the scare-quote test only (the speech
+ * verbs attribution reads are a narrower list, kept in the lexicon): "decried the GOP for
+ * “turning its back”", "portraying them as “rapists”", "in a statement", "chants of “…”".
+ */
+const REPORTING: ReadonlySet<string> = new Set([
+  ...`say tell add explain write ask reveal note state claim insist argue warn announce confirm admit
+  acknowledge recall reply respond answer remark observe suggest urge predict concede exclaim
+  whisper shout yell scream demand declare assert affirm maintain repeat tweet retweet describe
+  criticize criticise testify speculate elaborate emphasize emphasise stress decry denounce deride
+  dismiss accuse condemn defend reject tout bemoan threaten believe allege contend imply ridicule
+  assure reassure characterize characterise portray depict refer+ cite recommend propose apologize
+  apologise deny proclaim underscore reiterate liken scold chide berate rebuke lambaste castigate
+  excoriate assail extol laud commend congratulate preach lecture rebut retort speak applaud
+  talk- attack- mock- echo- fear- hope- worry- question- praise- post- quote- protest- object-
+  comment- lament- vow- pledge- promise- blast- slam+ rail- lash- voice- highlight- hint- thank-
+  insult- chant- rant- muse- fume- grouse- gripe- boast- brag+ trumpet- herald- hail- scoff-
+  cry- joke- quip+ gush- beg+ plead- caution- wonder- complain- dub+ label- brand- term- nickname-`
+    .split(/\s+/u)
+    .filter((w) => w !== '')
+    .flatMap(inflections),
+  ...`said told wrote written spoke spoken swore sworn statement statements remarks interview speech
+  testimony accusation accusations chants complaint criticism rhetoric warning plea`
+    .split(/\s+/u)
+    .filter((w) => w !== ''),
+])

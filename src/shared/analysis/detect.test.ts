@@ -136,6 +136,31 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
   it('keeps a short quotation that its sentence reports as speech', () => {
     expect(found('The minister called the plan “reckless” on Monday.')).toEqual(['“reckless”'])
   })
+
+  it.each([
+    [
+      'a reporting verb the speech verbs lack',
+      'The senator decried the bill as “a gift to lobbyists” in a floor speech.',
+    ],
+    ['dismissed … as', 'Okafor dismissed the report as “pure fiction” before the vote.'],
+    ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
+    ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
+    ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
+    ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
+  ])('keeps a short partial quotation framed by %s', (_name, text) => {
+    expect(found(text)).toHaveLength(1)
+  })
+
+  it.each([
+    ['a title-case name after a reporting verb', 'The council defended its “Green Streets” plan.'],
+    ['known as', 'They met at a venue known as “the Shed” near the docks.'],
+    [
+      'a noun that only looks like a reporting verb',
+      'Her uncle’s talk turned to his way of “letting things be” at home.',
+    ],
+  ])('still drops %s', (_name, text) => {
+    expect(found(text)).toEqual([])
+  })
 })
 
 describe('block quotes and documents', () => {
@@ -161,5 +186,96 @@ describe('block quotes and documents', () => {
     const q = analyze('The ruling states: “The defendant acted alone.”').quotes[0]!
     expect(q.kind).toBe('document')
     expect(q.speaker?.name).toBe('The ruling')
+  })
+})
+
+describe('HTML tags in scraped copy', () => {
+  it('does not read attribute values as quotations', () => {
+    const text =
+      'The mayor replied online.\n\n<tweet id="10293847" author="@harbourmayor" datetime="2026-03-02">“We are not closing the pier,” she wrote.</tweet>\n\n[<a href=”https://example.org/pier” target=”_blank”>Pier plan</a>]'
+    expect(found(text)).toEqual(['“We are not closing the pier,”'])
+  })
+
+  it('skips a tag whose attribute value breaks across a line', () => {
+    const text = '<tweet tweet-author="@ferrycouncil" tweet-date="May 4, 2026\n">Sailings resume on Friday.</tweet>'
+    expect(found(text)).toEqual([])
+  })
+
+  it('still reads a less-than sign in prose as text', () => {
+    expect(found('Turnout was <5 per cent, and she called it “a disgrace” on radio.')).toEqual(['“a disgrace”'])
+    expect(found('If a <b then “the rule holds,” he said.')).toEqual(['“the rule holds,”'])
+  })
+})
+
+describe('archive and run-together marks', () => {
+  it.each([
+    ["'' for a double mark", "''We will not back down,'' the mayor said on Tuesday.", ["''We will not back down,''"]],
+    [
+      "'' around a nested single quote that ends in a plural",
+      "''It is a 'housing crisis' and nothing less,'' she said.",
+      ["''It is a 'housing crisis' and nothing less,''"],
+    ],
+    [
+      "''' closing a nested single quote and the double one",
+      "''She told me the plan was 'dead on arrival,''' Ms. Adeyemi recalled.",
+      ["''She told me the plan was 'dead on arrival,'''"],
+    ],
+    [
+      "'' set apart by a space after a comma",
+      "''The vote was close, '' said Ms. Adeyemi. ''Next time it will not be.''",
+      ["''The vote was close, ''", "''Next time it will not be.''"],
+    ],
+    [
+      'a nested closer set apart by a space',
+      '"She called it \'a betrayal,\' " said the organiser, who asked not to be named.',
+      ['"She called it \'a betrayal,\' "'],
+    ],
+    [
+      'a closing mark run into the next word',
+      '“We did everything we could,”Okafor said. “Now it is up to them.”',
+      ['“We did everything we could,”', '“Now it is up to them.”'],
+    ],
+    ['an opening mark run on after a comma', 'The aide said,“No comment,” and walked off.', ['“No comment,”']],
+  ])('reads %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+})
+
+describe('single quotes and apostrophes that open a word', () => {
+  it.each([
+    [
+      'an elided word before a quotation',
+      "The lab bought two 'scopes and a centrifuge, and 'We need more,' said Dr Hale.",
+      ["'We need more,'"],
+    ],
+    ['an elided word left open at the paragraph end', "She said the lab's old 'scopes still work.", []],
+    [
+      'an elided word around a double-quoted quotation',
+      "The 'scopes were old, and “They still work,” he said.",
+      ['“They still work,”'],
+    ],
+    [
+      'a closer before a space when the next single mark opens',
+      "He said fans call it the 'i-Nick' and the 'Nicktendo 64'.",
+      ["'i-Nick'", "'Nicktendo 64'"],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it.each([
+    ['a plural possessive inside', "'It's the boys' turn,' she said.", ["'It's the boys' turn,'"]],
+    [
+      'British news with partial quotes',
+      "The minister said: 'We will act.' Critics said it was 'too little, too late'.",
+      ["'We will act.'", "'too little, too late'"],
+    ],
+  ])('keeps British single quotes working: %s', (_name, text, expected) => {
+    expect(found(text)).toEqual(expected)
+  })
+
+  it('carries a lower-case single quote on into the next paragraph', () => {
+    const text = "She said the report was 'the worst in years.\n\n'It cannot stand,' she added."
+    expect(found(text)).toEqual(["'the worst in years.", "'It cannot stand,'"])
   })
 })

@@ -1,5 +1,5 @@
-import { isAlnumAt, isSpaceCode } from './chars'
-import { type Mark, type MarkFamily, readMark } from './marks'
+import { isAlnumAt, isLetterAt, isSpaceCode, isUpperAt } from './chars'
+import { type Mark, type MarkFamily, readDoubleApostrophe, readMark } from './marks'
 import type { Paragraphs } from './paragraphs'
 
 export const UNCLOSED = 'unclosed quote mark'
@@ -21,6 +21,12 @@ export interface RawQuote {
 interface Open {
   mark: Mark
   groupId: number
+  /**
+   * A single mark before a small letter, which may be an apostrophe opening a word ('scopes,
+   * 'cause): it counts as a quotation only once a closer pairs it (or the next paragraph carries
+   * it on), and another single opener arriving on top of it shows it was an apostrophe.
+   */
+  tentative: boolean
 }
 
 /**
@@ -34,9 +40,11 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
   let nextGroup = 0
   let carry: { family: MarkFamily; groupId: number } | null = null
   let blockGroup = -1
-  /** Per family (familyIndex): open marks on the stack, and the last closer that cannot be an apostrophe. */
+  /** Per family (familyIndex): open marks on the stack. */
   const openCount = new Int32Array(FAMILY_COUNT)
-  const lastStrong = new Int32Array(FAMILY_COUNT)
+  const nextKind = new Int8Array(FAMILY_COUNT)
+  /** Per mark of the paragraph: 1 where a weak closer is taken for an apostrophe (see weakApostrophes). */
+  let skipWeak = new Uint8Array(64)
 
   for (let pi = 0; pi < paragraphs.count; pi++) {
     const paraStart = paragraphs.start[pi]!
@@ -55,55 +63,81 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
     const marks: Mark[] = []
     while (cursor < markPositions.length && markPositions[cursor]! < paraStart) cursor++
     for (; cursor < markPositions.length && markPositions[cursor]! < paraEnd; cursor++) {
-      const mark = readMark(text, markPositions[cursor]!, paraStart, paraEnd)
+      const pos = markPositions[cursor]!
+      if (text.charCodeAt(pos) === 39 && pos + 1 < paraEnd && text.charCodeAt(pos + 1) === 39) {
+        const runEnd = readApostropheRun(text, pos, paraStart, paraEnd, marks)
+        while (cursor + 1 < markPositions.length && markPositions[cursor + 1]! < runEnd) cursor++
+        continue
+      }
+      const mark = readMark(text, pos, paraStart, paraEnd)
       if (mark !== null) marks.push(mark)
     }
     const inherited = carry
     carry = null
     if (marks.length === 0) continue
-    lastStrongClosers(marks, lastStrong)
+    if (skipWeak.length < marks.length) skipWeak = new Uint8Array(marks.length * 2)
+    weakApostrophes(marks, skipWeak, nextKind)
     const stack: Open[] = []
     openCount.fill(0)
+    /** Entries on the stack that are not tentative. */
+    let firm = 0
+    /** Pieces of this paragraph start at out[paraOut] or later. */
+    const paraOut = out.length
 
     for (let mi = 0; mi < marks.length; mi++) {
       const mark = marks[mi]!
       const fi = familyIndex(mark.family)
       const open = openCount[fi]!
       if (mark.canClose && open > 0) {
-        if (mark.isWeak && lastStrong[fi]! > mark.pos) continue
+        if (mark.isWeak && skipWeak[mi] === 1) continue
         let opener: Open | undefined
         while (stack.length > 0) {
           const top = stack.pop()!
           openCount[familyIndex(top.mark.family)] = openCount[familyIndex(top.mark.family)]! - 1
+          if (!top.tentative) firm--
           if (top.mark.family === mark.family) {
             opener = top
             break
           }
         }
-        if (opener !== undefined && stack.length === 0 && hasAlnum(text, opener.mark.pos + 1, mark.pos)) {
-          const q = piece(opener.mark.pos, mark.pos + 1, pi, opener.groupId, false)
+        if (opener !== undefined && firm === 0 && hasAlnum(text, opener.mark.pos + opener.mark.width, mark.pos)) {
+          // A tentative opener now closed holds any pieces found inside it while it was open.
+          while (out.length > paraOut && out[out.length - 1]!.start > opener.mark.pos) out.pop()
+          const q = piece(opener.mark.pos, mark.pos + mark.width, pi, opener.groupId, false)
           q.isContinuation = opener.groupId !== -1 && inherited !== null && opener.groupId === inherited.groupId
           out.push(q)
         }
         continue
       }
       if (mark.canOpen) {
+        const top = stack[stack.length - 1]
+        if (top !== undefined && top.tentative && mark.family === 'single') {
+          // Two single openers in a row: the first was an apostrophe ('scopes … 'We need more').
+          stack.pop()
+          openCount[fi] = openCount[fi]! - 1
+        }
         let groupId = -1
         if (stack.length === 0 && inherited !== null && mark.pos === paraStart && inherited.family === mark.family)
           groupId = inherited.groupId
-        stack.push({ mark, groupId })
-        openCount[fi] = open + 1
+        const tentative = mark.family === 'single' && startsLowerCase(text, mark.pos + mark.width, paraEnd)
+        stack.push({ mark, groupId, tentative })
+        if (!tentative) firm++
+        openCount[fi] = openCount[fi]! + 1
       }
     }
 
-    const outer = stack[0]
+    // The outer unclosed quote: tentative openers before it were apostrophes, unless the next
+    // paragraph carries the first one on.
+    let k = 0
+    while (k < stack.length && stack[k]!.tentative && !(k === 0 && continuesInto(text, paragraphs, pi, stack[0]!))) k++
+    const outer = stack[k]
     if (outer === undefined) continue
     const next = pi + 1
     const continues =
       next < paragraphs.count &&
       !paragraphs.isBlock[next] &&
       opensWith(text, paragraphs.start[next]!, paragraphs.end[next]!, outer.mark.family)
-    if (!hasAlnum(text, outer.mark.pos + 1, paraEnd)) continue
+    if (!hasAlnum(text, outer.mark.pos + outer.mark.width, paraEnd)) continue
     const q = piece(outer.mark.pos, paraEnd, pi, outer.groupId, false)
     q.isContinuation = outer.groupId !== -1
     if (continues) {
@@ -156,15 +190,72 @@ function familyIndex(family: MarkFamily): number {
 }
 const FAMILY_COUNT = 6
 
-/** Position of the last closer per family that cannot be an apostrophe (-1 if none). */
-function lastStrongClosers(marks: Mark[], out: Int32Array): void {
-  out.fill(-1)
-  for (const m of marks) if (m.canClose && !m.isWeak) out[familyIndex(m.family)] = m.pos
+/**
+ * Marks each weak closer (the boys’ room) that is an apostrophe: the next mark of its family that
+ * is not weak closes (’It’s the boys’ turn,’ she said). When it opens instead, the weak mark
+ * closes (the ’i-Nick’ and the ’Nicktendo64’). nextKind is scratch space, one slot per family.
+ */
+function weakApostrophes(marks: Mark[], out: Uint8Array, nextKind: Int8Array): void {
+  nextKind.fill(0)
+  for (let mi = marks.length - 1; mi >= 0; mi--) {
+    const m = marks[mi]!
+    const fi = familyIndex(m.family)
+    if (m.isWeak) {
+      out[mi] = nextKind[fi] === 1 ? 1 : 0
+      continue
+    }
+    out[mi] = 0
+    nextKind[fi] = m.canClose ? 1 : m.canOpen ? 2 : nextKind[fi]!
+  }
+}
+
+/** The text after an opening mark starts with a small letter ('scopes, 'too little'). */
+function startsLowerCase(text: string, i: number, end: number): boolean {
+  return i < end && isLetterAt(text, i) && !isUpperAt(text, i)
+}
+
+function continuesInto(text: string, paragraphs: Paragraphs, pi: number, open: Open): boolean {
+  const next = pi + 1
+  return (
+    next < paragraphs.count &&
+    !paragraphs.isBlock[next] &&
+    opensWith(text, paragraphs.start[next]!, paragraphs.end[next]!, open.mark.family)
+  )
 }
 
 function opensWith(text: string, start: number, end: number, family: MarkFamily): boolean {
-  const mark = readMark(text, start, start, end)
+  const doubled = start + 1 < end && text.charCodeAt(start) === 39 && text.charCodeAt(start + 1) === 39
+  const mark = doubled ? readDoubleApostrophe(text, start, start, end) : readMark(text, start, start, end)
   return mark !== null && mark.canOpen && mark.family === family
+}
+
+/**
+ * Reads the run of straight apostrophes at `start` (two or more) into `out` and returns where it
+ * ends. Archive copy writes a double mark as '' (''Yes,'' she said), so pairs are double marks;
+ * a run of three is a single mark and a double one, inside the pair when it opens (''' 'Sir,…)
+ * and outside when it closes (…of us,''' he said).
+ */
+function readApostropheRun(text: string, start: number, paraStart: number, paraEnd: number, out: Mark[]): number {
+  let end = start + 2
+  while (end < paraEnd && text.charCodeAt(end) === 39) end++
+  let i = start
+  if ((end - start) % 2 === 1) {
+    const asOpener = readDoubleApostrophe(text, start, paraStart, paraEnd)
+    if (asOpener !== null && asOpener.canOpen && !asOpener.canClose) {
+      // ''' before text: the pairs open first and the lone mark opens inside them.
+      for (; i + 1 < end; i += 2) pushMark(out, readDoubleApostrophe(text, i, paraStart, paraEnd))
+      pushMark(out, readMark(text, i, paraStart, paraEnd))
+      return end
+    }
+    pushMark(out, readMark(text, i, paraStart, paraEnd))
+    i++
+  }
+  for (; i + 1 < end; i += 2) pushMark(out, readDoubleApostrophe(text, i, paraStart, paraEnd))
+  return end
+}
+
+function pushMark(out: Mark[], mark: Mark | null): void {
+  if (mark !== null) out.push(mark)
 }
 
 function hasAlnum(text: string, start: number, end: number): boolean {

@@ -6,6 +6,8 @@ export type MarkFamily = 'double' | 'single' | 'angle' | 'single-angle' | 'corne
 
 export interface Mark {
   pos: number
+  /** Code units the mark takes: 2 for the '' that stands for a double mark in archive copy. */
+  width: number
   family: MarkFamily
   canOpen: boolean
   canClose: boolean
@@ -88,8 +90,20 @@ export function readMark(text: string, i: number, paraStart: number, paraEnd: nu
   const nextSpace = !hasNext || isSpaceCode(n)
   const prevAlnum = hasPrev && isAlnumAt(text, i - 1)
   const nextAlnum = hasNext && isAlnumAt(text, i + 1)
-  const leftFlanking = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
-  const rightFlanking = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
+  let leftFlanking = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
+  let rightFlanking = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
+  if (prevSpace && nextSpace) {
+    // Nested marks set apart by a space: 'a rock,' " and " 'Yes,' she said".
+    rightFlanking = closesAcrossSpace(text, i, paraStart)
+    leftFlanking = !rightFlanking && opensAcrossSpace(text, i + 1, paraEnd)
+    if (rightFlanking || leftFlanking) return makeMark(i, family, leftFlanking, rightFlanking)
+  }
+  if (!leftFlanking && !rightFlanking && isSentencePunct(p) && nextAlnum) {
+    // A mark run into the next word after punctuation: "…paranoia,”Clinton said", "said,“We".
+    if (code === 0x201d) return makeMark(i, family, false, true)
+    if (code === 0x201c || code === 0x201e) return makeMark(i, family, true, false)
+    if (code === 0x22) return makeMark(i, family, true, true)
+  }
 
   if (family === 'single') {
     // Letters on both sides: don’t, Oseman’s, and a ‘ typed for an apostrophe (Heartstopper‘s).
@@ -143,7 +157,58 @@ export function readMark(text: string, i: number, paraStart: number, paraEnd: nu
 }
 
 function makeMark(pos: number, family: MarkFamily, canOpen: boolean, canClose: boolean, isWeak = false): Mark {
-  return { pos, family, canOpen, canClose, isWeak }
+  return { pos, width: 1, family, canOpen, canClose, isWeak }
+}
+
+/** Longest run of spaces looked across for a neighbouring mark (constant, so reading stays linear). */
+const MAX_GAP = 3
+
+/**
+ * Before `i`, across spaces, a quotation mark or sentence punctuation right after text: the mark at
+ * `i` closes ("'a rock,' "", "coalitions, '' said").
+ */
+function closesAcrossSpace(text: string, i: number, paraStart: number): boolean {
+  let j = i - 1
+  while (j > paraStart && i - j <= MAX_GAP && text.charCodeAt(j) === 32) j--
+  if (j <= paraStart || j === i - 1) return false
+  const c = text.charCodeAt(j)
+  if (!isQuoteMarkCode(c) && !isSentencePunct(c)) return false
+  return !isSpaceCode(text.charCodeAt(j - 1))
+}
+
+/** From `from`, across spaces, a quotation mark right before text: the mark before `from` opens too. */
+function opensAcrossSpace(text: string, from: number, paraEnd: number): boolean {
+  let j = from
+  while (j < paraEnd && j - from < MAX_GAP && text.charCodeAt(j) === 32) j++
+  if (j === from || j + 1 >= paraEnd || !isQuoteMarkCode(text.charCodeAt(j))) return false
+  return !isSpaceCode(text.charCodeAt(j + 1))
+}
+
+function isSentencePunct(c: number): boolean {
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59
+}
+
+/**
+ * Two straight apostrophes at `i` read as one double mark, as archive copy writes them
+ * (''Yes,'' she said): straight, so flanking decides whether it opens or closes.
+ */
+export function readDoubleApostrophe(text: string, i: number, paraStart: number, paraEnd: number): Mark | null {
+  const hasPrev = i > paraStart
+  const hasNext = i + 2 < paraEnd
+  const p = hasPrev ? text.charCodeAt(i - 1) : 32
+  const n = hasNext ? text.charCodeAt(i + 2) : 32
+  const prevSpace = !hasPrev || isSpaceCode(p)
+  const nextSpace = !hasNext || isSpaceCode(n)
+  const prevAlnum = hasPrev && isAlnumAt(text, i - 1)
+  const nextAlnum = hasNext && isAlnumAt(text, i + 2)
+  let canOpen = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
+  let canClose = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
+  if (prevSpace && nextSpace) {
+    canClose = closesAcrossSpace(text, i, paraStart)
+    canOpen = !canClose && opensAcrossSpace(text, i + 2, paraEnd)
+  }
+  if (!canOpen && !canClose) return null
+  return { pos: i, width: 2, family: 'double', canOpen, canClose, isWeak: false }
 }
 
 function isSingleMark(c: number): boolean {

@@ -294,6 +294,8 @@ export function scanText(text: string): TextScan {
   let lineBlank = true
   /** 2 until the line's first character other than space, tab or CR decides it. */
   let lead = 2
+  /** One past the `>` of the HTML tag the scan is in (marks before it are not quotation marks). */
+  let tagEnd = 0
   const n = text.length
   let i = 0
   while (i < n) {
@@ -327,9 +329,13 @@ export function scanText(text: string): TextScan {
       start[count] = i
       end[count] = i + width
       if (isQuoteMarkCode(c)) {
-        marks.push(i)
+        // Marks inside an HTML tag (<tweet id="…">, <a href=”…”>) delimit attribute values.
+        if (i >= tagEnd) marks.push(i)
         flags[count] = MARK
-      } else flags[count] = 0
+      } else {
+        flags[count] = 0
+        if (c === 60 && i >= tagEnd) tagEnd = htmlTagEnd(text, i)
+      }
       count++
       if (width === 2) {
         // A lone high surrogate takes the next unit into its token; that unit still counts for
@@ -340,7 +346,7 @@ export function scanText(text: string): TextScan {
           lineKind.push(lead)
           lineBlank = true
           lead = 2
-        } else if (isQuoteMarkCode(d)) marks.push(i + 1)
+        } else if (isQuoteMarkCode(d) && i + 1 >= tagEnd) marks.push(i + 1)
       }
       i += width
       continue
@@ -372,7 +378,7 @@ export function scanText(text: string): TextScan {
       }
       if (d === 32 || d === 10 || d === 44 || d === 46) break // the usual word ends, decided at once
       if ((isApostropheCode(d) || isDashCode(d) || d === 0xad) && i + 1 < n && isAlnumAt(text, i + 1) && i > s) {
-        if (isQuoteMarkCode(d)) marks.push(i) // don’t: still a mark for quote detection to read
+        if (isQuoteMarkCode(d) && i >= tagEnd) marks.push(i) // don’t: still a mark for quote detection to read
         i++
         continue
       }
@@ -420,6 +426,43 @@ export function scanText(text: string): TextScan {
   lineEnd.push(n)
   lineKind.push(lineBlank ? 0 : lead)
   return { tokens, marks, lineEnd, lineKind, hasBlank }
+}
+
+/** Longest HTML tag read: a tag is looked for only at a `<`, and never further than this. */
+const MAX_TAG = 1000
+
+/**
+ * One past the `>` closing the HTML tag that opens at `lt` (a `<`), or `lt` when none does: a
+ * name of ASCII letters and digits after `<` or `</`, then space, `/` or `>`, and a `>` within
+ * MAX_TAG characters with no `<` or blank line before it (scraped tags break lines inside values). Embedded tweets and links in scraped
+ * copy (<tweet id="…" author="…">, <a href=”…”>) carry quotation marks that quote nothing.
+ */
+function htmlTagEnd(text: string, lt: number): number {
+  const n = Math.min(text.length, lt + MAX_TAG)
+  let i = lt + 1
+  if (i < n && text.charCodeAt(i) === 47) i++
+  const nameStart = i
+  while (i < n && (ASCII[text.charCodeAt(i)]! & ALNUM_BIT || (i > nameStart && text.charCodeAt(i) === 45))) i++
+  if (i === nameStart || !(ASCII[text.charCodeAt(nameStart)]! & (LOWER_BIT | UPPER_BIT))) return lt
+  const after = i < n ? text.charCodeAt(i) : 0
+  if (after !== 62 && after !== 47 && after !== 32 && after !== 9 && after !== 10) return lt
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 62) return i + 1
+    if (c === 60) return lt
+    if (c === 10 && blankLineAt(text, i + 1, n)) return lt
+  }
+  return lt
+}
+
+/** The line from `i` holds only spaces and tabs (or CRs) up to its newline. */
+function blankLineAt(text: string, i: number, n: number): boolean {
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) return true
+    if (c !== 32 && c !== 9 && c !== 13) return false
+  }
+  return false
 }
 
 /**
