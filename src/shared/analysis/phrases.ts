@@ -1,6 +1,18 @@
 import type { EntityIndex, EntityRecord } from './entities'
 import { CUE_FILLERS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
-import { CAP, HEAD_NOUN, IN_QUOTE, ORG_NOUN, POSS, ROLE_WORD, type Tokens, WORD, lowerAt, wordClass } from './tokens'
+import {
+  CAP,
+  HEAD_NOUN,
+  IN_QUOTE,
+  ORG_NOUN,
+  POSS,
+  ROLE_WORD,
+  SPEECH_VERB,
+  type Tokens,
+  WORD,
+  lowerAt,
+  wordClass,
+} from './tokens'
 
 /** A noun phrase that can name a speaker, in token indices (end exclusive). */
 export type Phrase =
@@ -208,9 +220,10 @@ export class PhraseReader {
         last = mi
         j = end
         words++
-        // "Trump campaign manager Corey Lewandowski": role words between two names; the later one heads.
+        // "Trump campaign manager Corey Lewandowski", "Clinton ally James Carville": lower-case
+        // words between two names make the first a modifier; the later name heads.
         let n = end
-        while (n < limit && n < end + 4 && this.isRoleLike(n)) n++
+        while (n < limit && n < end + 4 && this.isModifierWord(n)) n++
         if (n > end && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
           j = n
           continue
@@ -226,12 +239,29 @@ export class PhraseReader {
         continue
       }
       if (last >= 0 && !(this.t.flags[j]! & CAP)) break
+      // "an angry Hollande": adjectives after a determiner, when a name follows them.
+      if (j > k && DETERMINERS.has(this.word(k)) && !this.isRoleLike(j) && this.isModifierWord(j)) {
+        let n = j
+        while (n < limit && n < j + 2 && this.isModifierWord(n)) n++
+        if ((mentionByFirstToken[n] ?? -1) >= 0) {
+          j = n
+          continue
+        }
+      }
       if (!this.isRoleLike(j) && !(this.t.flags[j]! & CAP) && !(j === k && DETERMINERS.has(this.word(j)))) break
       j++
       words++
     }
     if (last >= 0) return { type: 'mention', start: k, end: mentions.tokenEnd[last]!, mention: last }
     return this.forward(k, limit, true)
+  }
+
+  /** A lower-case word that may modify a name inside a noun phrase: not a verb, preposition or conjunction. */
+  private isModifierWord(j: number): boolean {
+    if (!this.isWord(j) || this.t.flags[j]! & CAP) return false
+    const w = this.word(j)
+    if (STOP.has(w) || CUE_FILLERS.has(w) || SUBJECT_PRONOUNS.has(w) || DETERMINERS.has(w)) return false
+    return (wordClass(this.t, j) & SPEECH_VERB) === 0
   }
 
   /** A role word, head noun or modifier that may stand inside a speaker's noun phrase. */
