@@ -89,6 +89,8 @@ export const PERSON_NOUNS = words(`
   meteorologist forecaster pianist guitarist drummer vocalist frontman frontwoman bandmate
   inventor developer programmer coder officer trustee councillor boxer golfer sprinter objector
   campaigner resident homeowner commuter
+  ally strategist consultant adviser advisor aide pollster operative surrogate donor supporter delegate
+  staffer lobbyist
 `)
 
 /**

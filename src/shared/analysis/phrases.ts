@@ -224,7 +224,13 @@ export class PhraseReader {
         // words between two names make the first a modifier; the later name heads.
         let n = end
         while (n < limit && n < end + 4 && this.isModifierWord(n)) n++
-        if (n > end && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
+        // The word before the later name is a role ("ally", "strategist"), never a verb ("thanked").
+        if (
+          n > end &&
+          this.isRoleLike(n - 1) &&
+          (mentionByFirstToken[n] ?? -1) >= 0 &&
+          mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit
+        ) {
           j = n
           continue
         }
@@ -261,6 +267,7 @@ export class PhraseReader {
     if (!this.isWord(j) || this.t.flags[j]! & CAP) return false
     const w = this.word(j)
     if (STOP.has(w) || CUE_FILLERS.has(w) || SUBJECT_PRONOUNS.has(w) || DETERMINERS.has(w)) return false
+    if (w.endsWith('ed') || w.endsWith('ing')) return false
     return (wordClass(this.t, j) & SPEECH_VERB) === 0
   }
 
