@@ -395,6 +395,11 @@ function isSpeechVerb(w: string): boolean {
   return SPEECH_VERBS.has(w)
 }
 
+/** Token k is a speech verb: a capitalised word inside a sentence is a name ("United States"). */
+function speechAt(reader: PhraseReader, k: number): boolean {
+  return reader.isWord(k) && isSpeechVerb(reader.word(k)) && !(reader.isCap(k) && !reader.startsSentence(k))
+}
+
 /** The cue in the quote's own sentence: after it ("…,” Oseman continued"), else before it. */
 function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (ctx.quote.isBlock) return null
@@ -425,7 +430,7 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     const p = reader.subjectAt(k + 2, lim)
     return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
   }
-  if (isSpeechVerb(w)) {
+  if (speechAt(reader, k)) {
     // Inverted: "said Oseman", "returned she", "said Sen. Tim Kaine, Clinton’s running mate".
     const p = reader.subjectAt(k + 1, lim)
     return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
@@ -441,8 +446,7 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
       // "Smith, the council leader, said": skip one comma-bounded appositive
       if (reader.word(v) === ',' && fillers === 0) {
         let e = v + 1
-        while (e < lim && e - v < 16 && reader.word(e) !== ',' && !(reader.isWord(e) && isSpeechVerb(reader.word(e))))
-          e++
+        while (e < lim && e - v < 16 && reader.word(e) !== ',' && !speechAt(reader, e)) e++
         if (e < lim && reader.word(e) === ',') {
           v = e + 1
           fillers++
@@ -452,7 +456,7 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
       return null
     }
     const vw = reader.word(v)
-    if (isSpeechVerb(vw)) return { phrase: p, start: p.start, end: v + 1, isAfter: true }
+    if (speechAt(reader, v)) return { phrase: p, start: p.start, end: v + 1, isAfter: true }
     // "Paul Dane III said": a suffix after the name.
     if (v === p.end && POST_NOMINALS.has(vw)) {
       v++
@@ -569,6 +573,7 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     const cls = reader.classOf(v)
     const isSpeech = (cls & SPEECH_VERB) !== 0
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
+    if (reader.isCap(v) && !reader.startsSentence(v)) continue
     // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
     // does not introduce the quote.
     if (inOpeningClause(reader, subjectFrom, v, to)) continue
@@ -623,10 +628,10 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   // "Kasich says he’d sit Putin down and tell him …": the pronoun is the reporting clause's subject.
   if (subject !== null && subject.type === 'pronoun' && start > from && subject.word !== 'i' && subject.word !== 'we') {
     const verb = start - 1
-    if (reader.isWord(verb) && isSpeechVerb(reader.word(verb)) && reader.word(verb) !== 'that') {
+    if (speechAt(reader, verb)) {
       const outer = reader.backward(verb - 1, from)
       if (outer !== null && outer.type === 'mention' && reader.entityOf(outer.mention).kind === 'person') return outer
-    } else if (reader.word(verb) === 'that' && reader.isWord(verb - 1) && isSpeechVerb(reader.word(verb - 1))) {
+    } else if (reader.word(verb) === 'that' && speechAt(reader, verb - 1)) {
       const outer = reader.backward(verb - 2, from)
       if (outer !== null && outer.type === 'mention' && reader.entityOf(outer.mention).kind === 'person') return outer
     }
@@ -683,7 +688,12 @@ function isBeside(reader: PhraseReader, k: number, v: number): boolean {
 function clauseStart(reader: PhraseReader, v: number, from: number): number {
   for (let j = v - 1; j > from; j--) {
     const w = reader.word(j)
-    if (w === ';' || w === ':' || w === 'that' || (reader.isWord(j) && isSpeechVerb(w) && !isParticiple(w)))
+    if (
+      w === ';' ||
+      w === ':' ||
+      (w === 'that' && speechAt(reader, j - 1)) ||
+      (speechAt(reader, j) && !isParticiple(w))
+    )
       return j + 1
   }
   return from
@@ -736,7 +746,7 @@ function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | n
   for (let tries = 0; tries < 5 && k < to; tries++) {
     while (k < to && (!reader.isWord(k) || reader.isQuoted(k))) k++
     if (k >= to) return null
-    const p = ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d/u.test(reader.word(k)) ? null : reader.subjectAt(k, to)
+    const p = ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d+$/u.test(reader.word(k)) ? null : reader.subjectAt(k, to)
     // "Salem, New Hampshire, Trump went": a place, a time or an opening phrase before the subject.
     if (p !== null && !isPlace(reader, p) && leadsToVerb(reader, p.end, to)) return p
     let c = k + 1
@@ -747,18 +757,29 @@ function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | n
   return null
 }
 
-/** What follows a subject at k is its verb: a lower-case word, maybe after an aside ("Kasich (R-OH), said"). */
+/**
+ * What follows a subject at k is its verb: a lower-case word, maybe after asides ("Kasich (R-OH),
+ * said", "Shelby, the Alabama Republican who heads the committee, which oversees the Fed, said").
+ */
 function leadsToVerb(reader: PhraseReader, k: number, to: number): boolean {
   let j = skipParenthetical(reader, k, to)
-  if (reader.word(j) === ',') {
-    // "Smith, the council leader, said" or "Kasich (R-OH), said": an aside or a stray comma.
+  // Up to three comma-bounded asides, each of at most 24 tokens; the word after one may be the verb.
+  for (let asides = 0; asides < 3 && j < to && reader.word(j) === ','; asides++) {
+    if (j + 1 >= to) return true
+    if (isVerbAt(reader, j + 1)) return true
     let e = j + 1
-    while (e < to && e - j < 16 && reader.word(e) !== ',') e++
-    j = e < to && reader.word(e) === ',' && !isSpeechVerb(reader.word(j + 1)) ? e + 1 : j + 1
+    while (e < to && e - j < 24 && reader.word(e) !== ',') e++
+    if (e >= to || reader.word(e) !== ',') return false
+    j = e
+    if (j + 1 >= to) return true
+    if (isVerbAt(reader, j + 1)) return true
   }
   if (j >= to) return j === to
-  if (!reader.isWord(j) || reader.isCap(j)) return false
-  return !NOT_VERBS.has(reader.word(j))
+  return isVerbAt(reader, j)
+}
+
+function isVerbAt(reader: PhraseReader, j: number): boolean {
+  return reader.isWord(j) && !reader.isCap(j) && !NOT_VERBS.has(reader.word(j))
 }
 
 /** Words after a noun phrase that show it is not a subject (it is inside a prepositional phrase or a list). */

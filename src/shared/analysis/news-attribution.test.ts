@@ -103,6 +103,26 @@ describe('the reporting clause and its apposition', () => {
       'Anna Perrin, who worked for Tom Brandt for years, said he was “a decent boss.”',
       'Anna Perrin',
     ],
+    [
+      'apposition after apposition',
+      'Senator Bea Holm, the Ohio Democrat who chairs the panel, which oversees the banks, said the rules were “far too weak.”',
+      'Bea Holm',
+    ],
+    [
+      'a relative “that” inside the apposition',
+      'Tom Brandt, head of a watchdog group that has sued the city, said that “the damage is done.”',
+      'Tom Brandt',
+    ],
+    [
+      'an age before the name',
+      '76-year-old Jo Bell, a retired teacher, said the school was “falling apart.”',
+      'Jo Bell',
+    ],
+    [
+      'a name ending in a speech verb',
+      'Ray Lott said the ruling of the United States District Court was “a disgrace.”',
+      'Ray Lott',
+    ],
     ['a pronoun after “says”', 'Ray Lott says he would sit Tom Brandt down and tell him “no more games.”', 'Ray Lott'],
     ['a medium after a preposition', 'Anna Perrin took to Twitter to call Tom Brandt “a coward.”', 'Anna Perrin'],
     [

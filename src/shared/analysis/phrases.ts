@@ -7,6 +7,7 @@ import {
   ORG_NOUN,
   POSS,
   ROLE_WORD,
+  SENTENCE_START,
   SPEECH_VERB,
   type Tokens,
   WORD,
@@ -124,6 +125,11 @@ export class PhraseReader {
   startsLine(k: number): boolean {
     if (k <= 0 || k >= this.t.count) return false
     return this.text.slice(this.t.end[k - 1]!, this.t.start[k]!).includes('\n')
+  }
+
+  /** Token k opens a sentence. */
+  startsSentence(k: number): boolean {
+    return k >= 0 && k < this.t.count && (this.t.flags[k]! & SENTENCE_START) !== 0
   }
 
   /** Token k is a capitalised word. */
@@ -275,7 +281,9 @@ export class PhraseReader {
   private isRoleLike(j: number): boolean {
     if (!this.isWord(j)) return false
     if (this.t.flags[j]! & CAP) return false
-    return (wordClass(this.t, j) & (ROLE_WORD | HEAD_NOUN)) !== 0 || NP_MODIFIERS.has(this.word(j))
+    const w = this.word(j)
+    // "76-year-old Morton Blackwell": an age is a modifier.
+    return (wordClass(this.t, j) & (ROLE_WORD | HEAD_NOUN)) !== 0 || NP_MODIFIERS.has(w) || w.endsWith('-year-old')
   }
 
   /** "Lott’s spokeswoman" when headAfter finds no listed head: the descriptor as written. */
