@@ -621,6 +621,20 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   // "Kevin Brady, chairman of the Ways and Means Committee, said": the name before the apposition.
   if (clause !== null && near !== null && clause.end < near.start && isApposed(reader, clause, near.start))
     return clause
+  // An indefinite phrase nearest the verb is an object when the clause already has a subject
+  // ("Brandt released a new radio ad calling it"), unless a conjunction starts a new clause with
+  // it ("…, and a spokesman said").
+  if (
+    clause !== null &&
+    near !== null &&
+    clause.end <= near.start &&
+    !isPlace(reader, clause) &&
+    (clause.type === 'mention' || clause.type === 'pronoun') &&
+    near.type === 'descriptor' &&
+    (near.article === 'a' || near.article === 'an' || near.article === 'one') &&
+    !CONJUNCTIONS.has(reader.word(near.start - 1))
+  )
+    return clause
   let subject: Phrase | null
   if (near !== null && isBeside(reader, near.end, v) && !isPlace(reader, near)) subject = near
   else if (clause !== null && !isPlace(reader, clause) && (near === null || clause.start < near.start)) subject = clause
@@ -638,6 +652,8 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   }
   return subject
 }
+
+const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'yet'])
 
 /** Prepositions that put a name in a medium, a place or an object, never in the subject. */
 const MEDIUM_PREPOSITIONS = new Set(['on', 'to', 'in', 'at', 'via', 'with', 'into', 'onto', 'through', 'about'])

@@ -164,6 +164,11 @@ describe('frames', () => {
     expect(q.confidence).toBeLessThanOrEqual(0.65)
   })
 
+  it('does not take an object for the subject of a later verb', () => {
+    const text = 'Tom Brandt released a new radio ad calling the plan “dangerous for every family.”'
+    expect(speakerOf(text, 'dangerous')).toBe('Tom Brandt')
+  })
+
   it('gives a quote after “called the plan” to the one who called it', () => {
     expect(speakerOf('Ray Lott called the plan “a disaster for families.”', 'disaster')).toBe('Ray Lott')
   })
