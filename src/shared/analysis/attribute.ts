@@ -441,15 +441,21 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (p === null) return null
   let v = skipParenthetical(reader, p.end, lim)
   let fillers = 0
+  let asides = 0
   while (v < lim && fillers < 4) {
     if (!reader.isWord(v)) {
-      // "Smith, the council leader, said": skip one comma-bounded appositive
+      // "Smith, the council leader, said", "Harry Bond, 30, of Raleigh, N.C., who was polled,
+      // said": skip up to four comma-bounded asides before any filler.
       if (reader.word(v) === ',' && fillers === 0) {
+        if (speechAt(reader, v + 1)) {
+          v++
+          continue
+        }
         let e = v + 1
         while (e < lim && e - v < 16 && reader.word(e) !== ',' && !speechAt(reader, e)) e++
-        if (e < lim && reader.word(e) === ',') {
-          v = e + 1
-          fillers++
+        if (asides < 4 && e < lim && reader.word(e) === ',') {
+          v = e
+          asides++
           continue
         }
       }

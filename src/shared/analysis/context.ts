@@ -182,7 +182,11 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
   // "(I-Vt.) called", "Gov. Lott (R-Ohio.) said": a full stop closed by a bracket or followed by a
   // lower-case word does not end the sentence.
   const next = k + 1
-  if (next < t.count && t.start[next] === t.end[k] && text.charCodeAt(t.start[next]!) === 41) return false
+  if (next < t.count && t.start[next] === t.end[k]) {
+    // "(I-Vt.)", "R-Pa., said", "N.C.;": a bracket, comma or semicolon right after the stop.
+    const after = text.charCodeAt(t.start[next]!)
+    if (after === 41 || after === 44 || after === 59) return false
+  }
   if (next < t.count && t.flags[next]! & WORD && !(t.flags[next]! & CAP) && !(t.flags[next]! & IN_QUOTE)) return false
   return true
 }

@@ -34,6 +34,18 @@ describe('the noun phrase around a name is read as one unit', () => {
       'After the vote, Gov. Jo Abara (R-Utah), said, “We will try again next year.”',
       'Jo Abara',
     ],
+    ['a party tag with a full stop', 'Sen. Bea Holm (I-Vt.) said voters must “stand together.”', 'Bea Holm'],
+    ['a name modifying a role', '“He means it,” said Brandt ally Jo Bell.', 'Jo Bell'],
+    ['an outlet and a role', '“Turnout fell,” said Ledger pollster Jo Bell.', 'Jo Bell'],
+    ['an adjective after the article', '“We will not move,” an angry Bea Holm replied.', 'Bea Holm'],
+    ['a former employer and a role', '“It went badly,” said former Ray Lott speechwriter Jo Bell.', 'Jo Bell'],
+    ['a modifier and a role without an article', '“It went badly,” said retired neurosurgeon Bea Holm.', 'Bea Holm'],
+    [
+      'asides with commas in them',
+      '“Both of them scare me,” Harry Vance, 30, of Dayton, Ohio, who was among those polled, said.',
+      'Harry Vance',
+    ],
+    ['a party tag between commas', '“Perpetual motion!” Rep. Jo Abara, R-Pa., said of the week.', 'Jo Abara'],
   ])('%s', (_, text, speaker) => {
     expect(speakerOf(text, '“')).toBe(speaker)
   })

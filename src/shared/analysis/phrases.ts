@@ -84,6 +84,11 @@ function singularHead(w: string): string {
   return PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || ORG_NOUNS.has(w) ? w : w.slice(0, -1)
 }
 
+/** "speechwriter", "strategist", "historian": a noun for someone who does something. */
+function isAgentNoun(w: string): boolean {
+  return w.length > 5 && /(?:er|or|ist|ian|ant|ent)$/u.test(w)
+}
+
 /** Words that may stand before the name in a speaker's noun phrase without being its head. */
 const NP_MODIFIERS = new Set(
   `former then current acting deputy vice assistant associate senior junior chief top longtime long-time
@@ -233,7 +238,7 @@ export class PhraseReader {
         // The word before the later name is a role ("ally", "strategist"), never a verb ("thanked").
         if (
           n > end &&
-          this.isRoleLike(n - 1) &&
+          (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1))) &&
           (mentionByFirstToken[n] ?? -1) >= 0 &&
           mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit
         ) {
@@ -251,10 +256,11 @@ export class PhraseReader {
         continue
       }
       if (last >= 0 && !(this.t.flags[j]! & CAP)) break
-      // "an angry Hollande": adjectives after a determiner, when a name follows them.
-      if (j > k && DETERMINERS.has(this.word(k)) && !this.isRoleLike(j) && this.isModifierWord(j)) {
+      // "an angry Bea Holm", "retired neurosurgeon Ben Carson": lower-case words before a name
+      // modify it, when the name follows within three of them.
+      if (last < 0 && !this.isRoleLike(j) && this.isModifierWord(j)) {
         let n = j
-        while (n < limit && n < j + 2 && this.isModifierWord(n)) n++
+        while (n < limit && n < j + 3 && (this.isModifierWord(n) || this.isRoleLike(n))) n++
         if ((mentionByFirstToken[n] ?? -1) >= 0) {
           j = n
           continue
