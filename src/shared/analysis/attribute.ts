@@ -244,7 +244,7 @@ export function attribute(
         continue
       }
       if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
-      const source = ctx.isPartial ? k - 1 : nearest(out, contexts, i, j, k)
+      const source = ctx.isPartial ? k - 1 : nearest(out, contexts, cues, i, j, k)
       if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))
     }
     // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
@@ -302,7 +302,7 @@ export function attribute(
     // Nothing found: fill from the paragraph once more (a turn-taken sibling), else leave empty.
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null) continue
-      const source = nearest(out, contexts, i, j, k)
+      const source = nearest(out, contexts, cues, i, j, k)
       if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.6, out[source]!.confidence))
     }
 
@@ -381,12 +381,25 @@ function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: s
   return null
 }
 
-function nearest(out: Attribution[], contexts: QuoteContext[], i: number, j: number, k: number): number {
+/**
+ * The nearest quote of the paragraph with a speaker to share. A partial quote shares only the
+ * speaker its own cue named ("Trump is a “change agent,” Cole said. “That is …”").
+ */
+function nearest(
+  out: Attribution[],
+  contexts: QuoteContext[],
+  cues: (Cue | null)[],
+  i: number,
+  j: number,
+  k: number,
+): number {
+  const shares = (x: number): boolean =>
+    out[x]!.speaker !== null && (!contexts[x]!.isPartial || (cues[x] !== null && cues[x]!.isAfter))
   for (let d = 1; d < j - i; d++) {
     const before = k - d
-    if (before >= i && out[before]!.speaker !== null && !contexts[before]!.isPartial) return before
+    if (before >= i && shares(before)) return before
     const after = k + d
-    if (after < j && out[after]!.speaker !== null && !contexts[after]!.isPartial) return after
+    if (after < j && shares(after)) return after
   }
   return -1
 }
@@ -577,7 +590,8 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
       continue
     }
     const cls = reader.classOf(v)
-    const isSpeech = (cls & SPEECH_VERB) !== 0
+    // "As Tom Ridge put it: “…”"
+    const isSpeech = (cls & SPEECH_VERB) !== 0 || (w === 'put' && reader.word(v + 1) === 'it')
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
     if (reader.isCap(v) && !reader.startsSentence(v)) continue
     // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
@@ -748,7 +762,13 @@ function inOpeningClause(reader: PhraseReader, from: number, v: number, to: numb
   while (k < v && (!reader.isWord(k) || reader.isQuoted(k))) k++
   if (!SUBORDINATORS.has(reader.word(k))) return false
   for (let j = k; j < v; j++) if (reader.word(j) === ',') return false
-  for (let j = v + 1; j < to; j++) if (reader.word(j) === ',' && !reader.isQuoted(j)) return true
+  // "After Lott spoke, Perrin shot back, “…”" has a clause of its own after the comma; "As Tharoor
+  // wrote, “…”" does not, and its verb introduces the quote.
+  for (let j = v + 1; j < to; j++) {
+    if (reader.word(j) !== ',' || reader.isQuoted(j)) continue
+    for (let w = j + 1; w < to; w++) if (reader.isWord(w) && !reader.isQuoted(w)) return true
+    return false
+  }
   return false
 }
 
@@ -768,6 +788,11 @@ function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | n
   for (let tries = 0; tries < 5 && k < to; tries++) {
     while (k < to && (!reader.isWord(k) || reader.isQuoted(k))) k++
     if (k >= to) return null
+    // "And Mr. Christie gloated:": a conjunction opening the sentence is stepped over.
+    if (CONJUNCTIONS.has(reader.word(k)) || reader.word(k) === 'so') {
+      k++
+      continue
+    }
     const p = ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d+$/u.test(reader.word(k)) ? null : reader.subjectAt(k, to)
     // "Salem, New Hampshire, Trump went": a place, a time or an opening phrase before the subject.
     if (p !== null && !isPlace(reader, p) && leadsToVerb(reader, p.end, to)) return p

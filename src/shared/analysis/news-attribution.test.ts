@@ -196,6 +196,22 @@ describe('labels and tags', () => {
   })
 })
 
+describe('introductions', () => {
+  it.each([
+    ['“as … wrote,”', 'As the Ledger’s Jo Bell wrote, “The vote was never close.”', 'Jo Bell'],
+    ['“as … put it:”', 'Or, as Tom Brandt, a former mayor, put it: “The gates are open.”', 'Tom Brandt'],
+    ['a conjunction and an unknown verb', 'And Ray Lott gloated: “I told you he would lose.”', 'Ray Lott'],
+  ])('%s', (_, text, speaker) => {
+    expect(speakerOf(text, '“')).toBe(speaker)
+  })
+
+  it('gives the next quote of the paragraph the speaker of a partial quote with its own cue', () => {
+    const text =
+      'Tom Brandt spoke first. Yet Ray Lott is also a “change agent,” Bea Holm said. “That is what voters want.”'
+    expect(speakerOf(text, 'voters want')).toBe('Bea Holm')
+  })
+})
+
 describe('one cue for two quotes of a sentence', () => {
   it('gives an earlier partial quote the cue that follows the next one', () => {
     const text =
