@@ -186,6 +186,8 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
     // "(I-Vt.)", "R-Pa., said", "N.C.;": a bracket, comma or semicolon right after the stop.
     const after = text.charCodeAt(t.start[next]!)
     if (after === 41 || after === 44 || after === 59) return false
+    // "D-N.Y.", "U.S.": a word right after the stop, with no space, is the same abbreviation.
+    if (t.flags[next]! & WORD) return false
   }
   if (next < t.count && t.flags[next]! & WORD && !(t.flags[next]! & CAP) && !(t.flags[next]! & IN_QUOTE)) return false
   return true

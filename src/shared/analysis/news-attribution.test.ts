@@ -35,6 +35,7 @@ describe('the noun phrase around a name is read as one unit', () => {
       'Jo Abara',
     ],
     ['a party tag with a full stop', 'Sen. Bea Holm (I-Vt.) said voters must “stand together.”', 'Bea Holm'],
+    ['a dotted party tag', '“We have nothing to hide,” Sen. Jo Abara (D-N.Y.) said Tuesday.', 'Jo Abara'],
     ['a name modifying a role', '“He means it,” said Brandt ally Jo Bell.', 'Jo Bell'],
     ['an outlet and a role', '“Turnout fell,” said Ledger pollster Jo Bell.', 'Jo Bell'],
     ['an adjective after the article', '“We will not move,” an angry Bea Holm replied.', 'Bea Holm'],

@@ -506,6 +506,8 @@ export function markTokens(
         const ws = t.start[prev]!
         const word = t.words[wordIdAt(t, prev)]!
         if ((t.end[prev]! - ws === 1 && isUpperAt(text, ws)) || ABBREVIATIONS.has(word)) continue
+        // "D-N.Y.": a word right after the stop, with no space between, continues the abbreviation.
+        if (k + 1 < t.count && t.start[k + 1] === s + 1 && t.flags[k + 1]! & WORD) continue
       }
       atStart = true
       afterDot = c === 46
