@@ -518,8 +518,13 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       if (last - first > 1 && TITLES.has(lowerAt(text, t, wordTokens[first]!))) break
       first++
     }
-    // "Fiona Barr KC"
-    while (last - first > 1 && POST_NOMINALS.has(lowerAt(text, t, wordTokens[last - 1]!))) last--
+    // "Fiona Barr KC"; "Trump Wednesday" ("… Trump Wednesday said"): a weekday is never the end of a name.
+    while (
+      last - first > 1 &&
+      (POST_NOMINALS.has(lowerAt(text, t, wordTokens[last - 1]!)) ||
+        WEEKDAYS.has(lowerAt(text, t, wordTokens[last - 1]!)))
+    )
+      last--
     // A line in capitals is a heading ("CHAPTER I. THE YOUNG ADVENTURERS"), not a run of acronyms.
     if (first < last && t.flags[wordTokens[first]!]! & ALL_CAPS) {
       const length = t.end[wordTokens[first]!]! - t.start[wordTokens[first]!]!
@@ -582,6 +587,8 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
   }
   return raw
 }
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 
 /** Sentence-opening words ("Earlier", "Still") are dropped only where they open a sentence. */
 function isStripped(t: Tokens, k: number): boolean {

@@ -90,7 +90,7 @@ export const PERSON_NOUNS = words(`
   inventor developer programmer coder officer trustee councillor boxer golfer sprinter objector
   campaigner resident homeowner commuter
   ally strategist consultant adviser advisor aide pollster operative surrogate donor supporter delegate
-  staffer lobbyist
+  staffer lobbyist co-host anchor correspondent panelist contributor
 `)
 
 /**
@@ -399,6 +399,7 @@ export const CUE_FILLERS = words(`
   once has have had had would will was is were been has also still added then now firmly calmly angrily
   gently sharply coldly warmly dryly drily eagerly hastily briefly bluntly frankly candidly openly
   not only had told told has went on goes go to
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 `)
 
 /** Elided words that start with an apostrophe and so must not open a quotation: 'tis, ’em, ’90s. */

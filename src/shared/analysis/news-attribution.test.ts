@@ -37,6 +37,8 @@ describe('the noun phrase around a name is read as one unit', () => {
     ['a party tag with a full stop', 'Sen. Bea Holm (I-Vt.) said voters must “stand together.”', 'Bea Holm'],
     ['a dotted party tag', '“We have nothing to hide,” Sen. Jo Abara (D-N.Y.) said Tuesday.', 'Jo Abara'],
     ['a name modifying a role', '“He means it,” said Brandt ally Jo Bell.', 'Jo Bell'],
+    ['a role, a service and a rank', '“No comment,” said Pentagon spokesman Navy Capt. Jo Abara.', 'Jo Abara'],
+    ['a weekday after the name', '“We will win,” Ray Lott Wednesday told a crowd in Dayton.', 'Ray Lott'],
     ['an outlet and a role', '“Turnout fell,” said Ledger pollster Jo Bell.', 'Jo Bell'],
     ['an adjective after the article', '“We will not move,” an angry Bea Holm replied.', 'Bea Holm'],
     ['a former employer and a role', '“It went badly,” said former Ray Lott speechwriter Jo Bell.', 'Jo Bell'],

@@ -235,13 +235,23 @@ export class PhraseReader {
         // words between two names make the first a modifier; the later name heads.
         let n = end
         while (n < limit && n < end + 4 && this.isModifierWord(n)) n++
-        // The word before the later name is a role ("ally", "strategist"), never a verb ("thanked").
-        if (
+        // "Pentagon spokesman Navy Capt. Jeff Davis": capitalised titles between the role and the name.
+        let named = n
+        while (
           n > end &&
-          (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1))) &&
-          (mentionByFirstToken[n] ?? -1) >= 0 &&
-          mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit
-        ) {
+          named < limit &&
+          named < n + 4 &&
+          (mentionByFirstToken[named] ?? -1) < 0 &&
+          (this.isCap(named) ||
+            (this.word(named) === '.' && this.t.start[named] === this.t.end[named - 1]) ||
+            /^\d+(?:st|nd|rd|th)$/u.test(this.word(named)))
+        )
+          named++
+        // The word before the later name (or its titles) is a role ("ally", "strategist"), never a
+        // verb ("thanked").
+        const afterRole = n > end && (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1)))
+        if (afterRole && named > n && (mentionByFirstToken[named] ?? -1) >= 0) n = named
+        if (afterRole && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
           j = n
           continue
         }
