@@ -636,6 +636,16 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
     else if (near.type === 'mention' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1))) near = null
   } else if (near !== null && near.type === 'mention' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1)))
     near = null
+  // The common case, "Smith said" or "In a statement, Smith said": a person right before the verb
+  // who opens the clause needs no reading of the clause.
+  if (
+    near !== null &&
+    (near.type === 'pronoun' || (near.type === 'mention' && reader.entityOf(near.mention).kind === 'person')) &&
+    (near.type !== 'pronoun' || near.word === 'i' || near.word === 'we') &&
+    isBeside(reader, near.end, v) &&
+    !(reader.isWord(near.start - 1) && !reader.isCap(near.start - 1))
+  )
+    return near
   const start = clauseStart(reader, v, from)
   const clause = mainSubject(reader, start, v)
   // "Kevin Brady, chairman of the Ways and Means Committee, said": the name before the apposition.

@@ -129,7 +129,8 @@ export class PhraseReader {
   /** A line break stands between token k and the token before it. */
   startsLine(k: number): boolean {
     if (k <= 0 || k >= this.t.count) return false
-    return this.text.slice(this.t.end[k - 1]!, this.t.start[k]!).includes('\n')
+    for (let c = this.t.end[k - 1]!; c < this.t.start[k]!; c++) if (this.text.charCodeAt(c) === 10) return true
+    return false
   }
 
   /** Token k opens a sentence. */
