@@ -1,7 +1,7 @@
 import type { QuoteContext } from './context'
 import { type EntityIndex, isVocative } from './entities'
 import type { SpeakerRef } from './resolve'
-import { IN_QUOTE, type Tokens } from './tokens'
+import { IN_QUOTE, MARK, type Tokens } from './tokens'
 
 interface Turn {
   para: number
@@ -75,9 +75,21 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
     if (mi < 0) continue
     const entity = mentions.entity[mi]!
     if (records[entity]!.kind !== 'person' || INTERJECTIONS.has(records[entity]!.name.toLowerCase())) continue
-    if (isVocative(text, t, k, mentions.tokenEnd[mi]!)) return entity
+    const end = mentions.tokenEnd[mi]!
+    if (isNested(t, ctx, k, end)) continue
+    if (isVocative(text, t, k, end)) return entity
   }
   return -1
+}
+
+/**
+ * A name quoted inside the quotation ("calling me ‘Sir John’", "you said ‘Good night, Sir John’"):
+ * a name someone else used, not the person this quotation speaks to.
+ */
+function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boolean {
+  if (start - 1 > ctx.inStart && t.flags[start - 1]! & MARK) return true
+  for (let k = end; k < end + 3 && k < ctx.inEnd - 1; k++) if (t.flags[k]! & MARK) return true
+  return false
 }
 
 /** Names called on in exclamations, not people being addressed: "Lord, how you frightened me!". */
@@ -138,3 +150,4 @@ export function findNarrator(
   for (const [e, n] of votes) if (n > top || (n === top && e < best)) [best, top] = [e, n]
   return best
 }
+

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { analyze } from './index'
+
+/** Speakers of the quotations in document order. */
+function speakers(text: string): (string | null)[] {
+  return analyze(text).quotes.map((q) => q.speaker?.name ?? null)
+}
+
+describe('turn-taking in fiction', () => {
+  it('does not take a name quoted inside a quotation for the person addressed', () => {
+    const text = [
+      'Tom Reed leaned on the gate while Anna Vale watched him.',
+      '“You are late,” said Anna.',
+      '“The road was flooded,” said Tom.',
+      '“Was it?”',
+      '“It was.”',
+      '“Why do you keep calling me ‘Captain Hart’?” Tom asked.',
+      '“Because it suits you.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Anna Vale', 'Tom Reed', 'Anna Vale', 'Tom Reed', 'Tom Reed', 'Anna Vale'])
+  })
+})
