@@ -5,7 +5,7 @@ import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
 import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
-import { TurnHistory, addresseeOf, findNarrator, isDialogue } from './turns'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
@@ -270,7 +270,9 @@ export function attribute(
         out[k] = attribution({ entity: named }, 0.55, null, 'turn-taking')
         continue
       }
-      const guess = turns.next(para)
+      const guess = turns.next(para, (exclude) =>
+        narrativePartner(t, entities, resolver.mentionBefore(ctx.quote.start), exclude),
+      )
       // An unattributed quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”").
       if (guess === null && addressed.para === para - 1 && addressed.entity >= 0) {
         if (addressed.entity !== addresseeAt(k) && entities.records[addressed.entity]!.kind === 'person') {

@@ -19,4 +19,15 @@ describe('turn-taking in fiction', () => {
     ].join('\n\n')
     expect(speakers(text)).toEqual(['Anna Vale', 'Tom Reed', 'Anna Vale', 'Tom Reed', 'Tom Reed', 'Anna Vale'])
   })
+
+  it('passes the first bare reply to the other person in the scene', () => {
+    const text = [
+      'Ruth Long found Mary Swan in the kitchen, peeling apples.',
+      '“Are you staying for supper?” Ruth asked.',
+      '“If there is room.”',
+      '“There is always room.”',
+      '“Then I will stay.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Ruth Long', 'Mary Swan', 'Ruth Long', 'Mary Swan'])
+  })
 })

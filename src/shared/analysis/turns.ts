@@ -48,7 +48,11 @@ export class TurnHistory {
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 
-  next(para: number): TurnGuess | null {
+  /**
+   * Who speaks next. `partner` names the other person in the scene when no one else has spoken
+   * yet (see narrativePartner): asked only in a dialogue, with the last speaker to leave out.
+   */
+  next(para: number, partner?: (exclude: string) => number): TurnGuess | null {
     const last = this.turns.at(-1)
     if (last === undefined || para - last.para > (this.isDialogue ? 4 : 2)) return null
     let other: Turn | undefined
@@ -62,7 +66,10 @@ export class TurnHistory {
       return { speaker: { entity: last.addressee }, confidence: 0.6, method: 'turn-taking' }
     if (other !== undefined && (this.isDialogue || last.isQuestion))
       return { speaker: other.ref, confidence: 0.55, method: 'turn-taking' }
-    if (this.isDialogue) return null
+    if (this.isDialogue) {
+      const p = partner?.(last.key) ?? -1
+      return p >= 0 ? { speaker: { entity: p }, confidence: 0.5, method: 'turn-taking' } : null
+    }
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 }
@@ -151,3 +158,19 @@ export function findNarrator(
   return best
 }
 
+/**
+ * The other person in the scene: the most recent person named in the narrative (not inside a
+ * quotation) before mention index `from`, other than the speaker keyed `exclude`. -1 if none
+ * within 60 mentions.
+ */
+export function narrativePartner(t: Tokens, entities: EntityIndex, from: number, exclude: string): number {
+  const { mentions, records } = entities
+  for (let i = from, n = 0; i >= 0 && n < 60; i--, n++) {
+    if (t.flags[mentions.tokenStart[i]!]! & IN_QUOTE) continue
+    const e = mentions.entity[i]!
+    const r = records[e]!
+    if (r.kind !== 'person' || r.confidence <= 0.4 || `e${e}` === exclude) continue
+    return e
+  }
+  return -1
+}
