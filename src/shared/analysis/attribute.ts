@@ -141,7 +141,23 @@ export function attribute(
   const isOther = (i: number): boolean => cueKinds[contexts[i]!.quote.paragraph] === CUE_OTHER
   state.narrator = findNarrator(text, t, entities, contexts, isOther, namedSpeakers)
 
+  /** The last pronoun cue read, so two quotes around one "he said" get one speaker. */
+  let shared: { cue: Cue | null; para: number; out: Attribution } = { cue: null, para: -1, out: NONE }
   const fromCue = (cue: Cue, ctx: QuoteContext): Attribution => {
+    // "“…,” he said; and, after a pause: “…”": the second quote's cue is the first one's.
+    if (
+      cue.phrase.type === 'pronoun' &&
+      shared.cue !== null &&
+      shared.para === ctx.quote.paragraph &&
+      shared.cue.start === cue.start &&
+      shared.cue.end === cue.end
+    )
+      return shared.out
+    const a = resolveCue(cue, ctx)
+    if (cue.phrase.type === 'pronoun') shared = { cue, para: ctx.quote.paragraph, out: a }
+    return a
+  }
+  const resolveCue = (cue: Cue, ctx: QuoteContext): Attribution => {
     let phrase = cue.phrase
     if (phrase.type === 'pronoun' && phrase.word !== 'i' && phrase.word !== 'we' && phrase.word !== 'it') {
       // "Local resident Eileen Marsh, 84, … “It’s not just books,” she said": the antecedent is in the paragraph.

@@ -30,4 +30,20 @@ describe('turn-taking in fiction', () => {
     ].join('\n\n')
     expect(speakers(text)).toEqual(['Ruth Long', 'Mary Swan', 'Ruth Long', 'Mary Swan'])
   })
+
+  it('gives two quotations around one pronoun cue the same speaker', () => {
+    const text = [
+      'John Carter and Paul Grey walked down to the bridge in the rain.',
+      '“Is it far?” asked John.',
+      '“Not far.”',
+      '“How far?”',
+      '“A mile or so.”',
+      '“In this weather?”',
+      '“A mile,” he said; and, after a moment: “Perhaps two.”',
+    ].join('\n\n')
+    const s = speakers(text)
+    expect(s.slice(0, 5)).toEqual(['John Carter', 'Paul Grey', 'John Carter', 'Paul Grey', 'John Carter'])
+    expect(s[5]).toBe('Paul Grey')
+    expect(s[6]).toBe('Paul Grey')
+  })
 })
