@@ -115,6 +115,9 @@ export function attribute(
     else groupNext[groupLast[g]!] = i
     groupLast[g] = i
   })
+  /** Paragraphs that hold a quotation. */
+  const quoteParagraphs = new Uint8Array(paragraphs.count)
+  for (const ctx of contexts) quoteParagraphs[ctx.quote.paragraph] = 1
   const hasCue = (i: number): boolean => cues[i] !== null && cues[i] !== undefined
   const turns = new TurnHistory(isDialogue(contexts, hasCue))
   const namedSpeakers = new Set<number>()
@@ -172,11 +175,8 @@ export function attribute(
       phrase === cue.phrase &&
       ((phrase.type === 'pronoun' && (phrase.word === 'he' || phrase.word === 'she')) ||
         (phrase.type === 'descriptor' && res.method !== 'role' && !res.isDocument && phrase.owner < 0))
-    if (isVague && turns.isDialogue && ctx.beforeStart === ctx.beforeEnd) {
-      const guess =
-        reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued'
-          ? turns.last(ctx.quote.paragraph)
-          : turns.next(ctx.quote.paragraph)
+    if (isVague && ctx.beforeStart === ctx.beforeEnd) {
+      const para = ctx.quote.paragraph
       const gender =
         phrase.type === 'pronoun'
           ? phrase.word === 'he'
@@ -185,16 +185,34 @@ export function attribute(
           : phrase.type === 'descriptor'
             ? nounGender(phrase.head)
             : ''
-      if (guess !== null && 'entity' in guess.speaker) {
-        const r = entities.records[guess.speaker.entity]!
-        if (r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender))
-          res = {
-            speaker: guess.speaker,
-            confidence: 0.65,
-            isDocument: false,
-            method: phrase.type === 'pronoun' ? 'pronoun' : 'descriptor',
-          }
+      const fits = (e: number): boolean => {
+        const r = entities.records[e]!
+        return r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender)
       }
+      let pick = -1
+      if (reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued') {
+        const guess = turns.isDialogue ? turns.last(para) : null
+        if (guess !== null && 'entity' in guess.speaker) pick = guess.speaker.entity
+      } else if (turns.isDialogue && para > 0 && !quoteParagraphs[para - 1]) {
+        // After a narrative paragraph about someone by name ("Terry squatted down."), "he said" is them.
+        const subject = subjectOf(reader, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
+        if (subject !== null && subject.phrase.type === 'mention')
+          pick = entities.mentions.entity[subject.phrase.mention]!
+        if (pick < 0 || !fits(pick)) {
+          const guess = turns.next(para)
+          pick = guess !== null && 'entity' in guess.speaker ? guess.speaker.entity : -1
+        }
+      } else if (turns.isDialogue) {
+        const guess = turns.next(para)
+        if (guess !== null && 'entity' in guess.speaker) pick = guess.speaker.entity
+      } else pick = turns.addressed(para)
+      if (pick >= 0 && fits(pick))
+        res = {
+          speaker: { entity: pick },
+          confidence: 0.65,
+          isDocument: false,
+          method: phrase.type === 'pronoun' ? 'pronoun' : 'descriptor',
+        }
     }
     const confidence = cue.isAfter ? res.confidence : res.confidence - 0.05
     return attribution(

@@ -46,4 +46,26 @@ describe('turn-taking in fiction', () => {
     expect(s[5]).toBe('Paul Grey')
     expect(s[6]).toBe('Paul Grey')
   })
+
+  it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
+    const text = [
+      'Ned Cole and Sam Ash sat on the porch after supper.',
+      '“Rain tomorrow,” said Ned.',
+      '“Maybe.”',
+      '“Certain of it.”',
+      '“You always say that.”',
+      'Sam got up and walked slowly to the rail.',
+      '“Look at those clouds,” he said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Ned Cole', 'Sam Ash', 'Ned Cole', 'Sam Ash', 'Sam Ash'])
+  })
+
+  it('gives "said the nurse" to the person the turn before addressed by name', () => {
+    const text = [
+      'The surgeon bent over the bed for a long time.',
+      '“It is all over, Mrs. Lane,” said the surgeon at last.',
+      '“Poor soul, so it is,” said the nurse.',
+    ].join('\n\n')
+    expect(speakers(text)[1]).toBe('Mrs. Lane')
+  })
 })

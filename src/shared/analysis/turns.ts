@@ -48,6 +48,13 @@ export class TurnHistory {
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 
+  /** Whom the turn in the paragraph just before `para` addressed by name, if anyone else: -1 if no one. */
+  addressed(para: number): number {
+    const last = this.turns.at(-1)
+    if (last === undefined || last.para !== para - 1 || last.addressee < 0) return -1
+    return `e${last.addressee}` === last.key ? -1 : last.addressee
+  }
+
   /**
    * Who speaks next. `partner` names the other person in the scene when no one else has spoken
    * yet (see narrativePartner): asked only in a dialogue, with the last speaker to leave out.
