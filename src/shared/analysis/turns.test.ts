@@ -69,3 +69,18 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)[1]).toBe('Mrs. Lane')
   })
 })
+
+describe('pronouns in fiction', () => {
+  it('does not give "she" to a topic of unknown gender when a woman is in the scene', () => {
+    const text = [
+      'Mrs. Dale waited on the platform. Dr. Quill carried the bags from the train.',
+      '“It is later than I thought,” she said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mrs. Dale'])
+  })
+
+  it('remembers whom a paragraph addressed when its last quotation names no one', () => {
+    const text = '“It is your turn, Nora,” said Felix Grant. “Hurry up.”\n\n“I am coming,” she answered.'
+    expect(speakers(text)).toEqual(['Felix Grant', 'Felix Grant', 'Nora'])
+  })
+})

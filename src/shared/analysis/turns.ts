@@ -34,7 +34,11 @@ export class TurnHistory {
 
   record(para: number, ref: SpeakerRef, isQuestion: boolean, addressee: number): void {
     const last = this.turns.at(-1)
-    const turn = { para, key: speakerKey(ref), ref, isQuestion, addressee }
+    const key = speakerKey(ref)
+    // "“It is your best work, Basil,” said Lord Henry. “You must…”": the paragraph's turn
+    // addresses Basil even though its last quotation names no one.
+    if (addressee < 0 && last !== undefined && last.para === para && last.key === key) addressee = last.addressee
+    const turn = { para, key, ref, isQuestion, addressee }
     if (last !== undefined && last.para === para) this.turns[this.turns.length - 1] = turn
     else this.turns.push(turn)
     // Only the recent past matters; keeping the list short keeps every lookup constant-time.
