@@ -307,8 +307,14 @@ export function attribute(
       const guess = turns.next(para, (exclude) =>
         narrativePartner(t, entities, resolver.mentionBefore(ctx.quote.start), exclude),
       )
-      // An unattributed quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”").
-      if (guess === null && addressed.para === para - 1 && addressed.entity >= 0) {
+      // A quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”"), in a dialogue
+      // even when its own speaker was not found, which turn-taking alone cannot know.
+      if (
+        (guess === null ||
+          (turns.isDialogue && !('entity' in guess.speaker && guess.speaker.entity === addressed.entity))) &&
+        addressed.para === para - 1 &&
+        addressed.entity >= 0
+      ) {
         if (addressed.entity !== addresseeAt(k) && entities.records[addressed.entity]!.kind === 'person') {
           out[k] = attribution({ entity: addressed.entity }, 0.5, null, 'turn-taking')
           continue

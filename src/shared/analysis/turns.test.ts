@@ -47,6 +47,19 @@ describe('turn-taking in fiction', () => {
     expect(s[6]).toBe('Paul Grey')
   })
 
+  it('lets the person a quotation addressed answer even when its speaker is unknown', () => {
+    const text = [
+      'Kate Moore and Henry Lyle sat at the long table while the tea went round.',
+      '“Will you pass the sugar?” said Henry.',
+      '“Here it is.”',
+      '“Thank you.”',
+      '“Is there more milk?”',
+      '“Would it be the blue jug or the white one, Kate?” we asked from the hall.',
+      '“The white one, of course.”',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Kate Moore')
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',
