@@ -60,6 +60,18 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text).at(-1)).toBe('Kate Moore')
   })
 
+  it('does not give a quotation to someone it names', () => {
+    const text = [
+      'Ann Gale, Ben Holt and Clara Fenn sat down to dinner at eight.',
+      '“Is the soup hot?” asked Clara.',
+      '“Very,” said Ann.',
+      '“I like it hot,” said Ben.',
+      '“There is more in the kitchen,” said Ann.',
+      '“Ann, dear, let Mr. Holt eat his soup in peace.”',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Clara Fenn')
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',

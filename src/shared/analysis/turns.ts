@@ -63,24 +63,38 @@ export class TurnHistory {
    * Who speaks next. `partner` names the other person in the scene when no one else has spoken
    * yet (see narrativePartner): asked only in a dialogue, with the last speaker to leave out.
    */
-  next(para: number, partner?: (exclude: string) => number): TurnGuess | null {
+  next(
+    para: number,
+    partner?: (exclude: string) => number,
+    isNamed: (entity: number) => boolean = () => false,
+  ): TurnGuess | null {
     const last = this.turns.at(-1)
     if (last === undefined || para - last.para > (this.isDialogue ? 4 : 2)) return null
+    // A speaker seldom names themselves: "“Lucy, let Mr. Beebe eat his dinner.”" is neither's.
+    const named = (ref: SpeakerRef): boolean => 'entity' in ref && isNamed(ref.entity)
     let other: Turn | undefined
     for (let i = this.turns.length - 2; i >= 0 && last.para - this.turns[i]!.para <= 8; i--) {
-      if (this.turns[i]!.key !== last.key) {
-        other = this.turns[i]
+      const turn = this.turns[i]!
+      if (turn.key !== last.key && !named(turn.ref)) {
+        other = turn
         break
       }
     }
-    if (last.addressee >= 0 && `e${last.addressee}` !== last.key && (this.isDialogue || last.isQuestion))
+    if (
+      last.addressee >= 0 &&
+      `e${last.addressee}` !== last.key &&
+      !isNamed(last.addressee) &&
+      (this.isDialogue || last.isQuestion)
+    )
       return { speaker: { entity: last.addressee }, confidence: 0.6, method: 'turn-taking' }
     if (other !== undefined && (this.isDialogue || last.isQuestion))
       return { speaker: other.ref, confidence: 0.55, method: 'turn-taking' }
     if (this.isDialogue) {
       const p = partner?.(last.key) ?? -1
-      return p >= 0 ? { speaker: { entity: p }, confidence: 0.5, method: 'turn-taking' } : null
+      return p >= 0 && !isNamed(p) ? { speaker: { entity: p }, confidence: 0.5, method: 'turn-taking' } : null
     }
+    if (named(last.ref))
+      return other === undefined ? null : { speaker: other.ref, confidence: 0.5, method: 'turn-taking' }
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 }
@@ -184,4 +198,17 @@ export function narrativePartner(t: Tokens, entities: EntityIndex, from: number,
     return e
   }
   return -1
+}
+
+/**
+ * Whether quotation `ctx` names this entity itself, not in a quotation inside it ("calling me
+ * ‘Sir John’" is how Sir John speaks of himself).
+ */
+export function namesEntity(t: Tokens, entities: EntityIndex, ctx: QuoteContext, entity: number): boolean {
+  const { mentions, mentionByFirstToken } = entities
+  for (let k = ctx.inStart; k < ctx.inEnd; k++) {
+    const mi = mentionByFirstToken[k] ?? -1
+    if (mi >= 0 && mentions.entity[mi] === entity && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) return true
+  }
+  return false
 }
