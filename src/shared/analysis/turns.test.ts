@@ -72,6 +72,15 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text).at(-1)).toBe('Clara Fenn')
   })
 
+  it('hears a name called on after "and" as the person addressed', () => {
+    const text = [
+      'Fergus Roe came in from the yard with mud on his boots.',
+      '“Well done, all of you!—and Fergus, what have you been doing?” asked Mrs. Hale.',
+      '“Fishing.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mrs. Hale', 'Fergus Roe'])
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',

@@ -1,7 +1,7 @@
 import type { QuoteContext } from './context'
 import { type EntityIndex, isVocative } from './entities'
 import type { SpeakerRef } from './resolve'
-import { IN_QUOTE, MARK, type Tokens } from './tokens'
+import { IN_QUOTE, MARK, SENTENCE_START, type Tokens, WORD, lowerAt } from './tokens'
 
 interface Turn {
   para: number
@@ -109,9 +109,25 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
     if (records[entity]!.kind !== 'person' || INTERJECTIONS.has(records[entity]!.name.toLowerCase())) continue
     const end = mentions.tokenEnd[mi]!
     if (isNested(t, ctx, k, end)) continue
-    if (isVocative(text, t, k, end)) return entity
+    if (isVocative(text, t, k, end) || isCalledOn(text, t, k, end)) return entity
   }
   return -1
+}
+
+/** Words after which a name set off by a comma is called on: "—and Fergus, what have you done?". */
+const CALLING_WORDS = new Set(['and', 'oh', 'ah', 'o', 'now', 'well', 'yes', 'no', 'come', 'why', 'say', 'look'])
+
+/**
+ * A name called on after "and", "oh", "now"… that open a clause inside the quotation, set off by a
+ * comma or ending it: "—and Fergus, what have you been doing?", "Oh Tom!". The vocative test
+ * wants a comma or a mark before the name.
+ */
+function isCalledOn(text: string, t: Tokens, start: number, end: number): boolean {
+  if (end >= t.count || start < 2) return false
+  const after = text.charCodeAt(t.start[end]!)
+  if (after !== 44 && after !== 33 && after !== 63) return false
+  if (!CALLING_WORDS.has(lowerAt(text, t, start - 1))) return false
+  return !(t.flags[start - 2]! & WORD) || (t.flags[start - 1]! & SENTENCE_START) !== 0
 }
 
 /**
