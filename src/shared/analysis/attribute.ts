@@ -5,7 +5,7 @@ import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
 import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
-import { TurnHistory, addresseeOf, findNarrator, isDialogue } from './turns'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue, namesEntity, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
@@ -117,6 +117,9 @@ export function attribute(
     else groupNext[groupLast[g]!] = i
     groupLast[g] = i
   })
+  /** Paragraphs that hold a quotation. */
+  const quoteParagraphs = new Uint8Array(paragraphs.count)
+  for (const ctx of contexts) quoteParagraphs[ctx.quote.paragraph] = 1
   const hasCue = (i: number): boolean => cues[i] !== null && cues[i] !== undefined
   const turns = new TurnHistory(isDialogue(contexts, hasCue))
   const namedSpeakers = new Set<number>()
@@ -143,7 +146,23 @@ export function attribute(
   const isOther = (i: number): boolean => cueKinds[contexts[i]!.quote.paragraph] === CUE_OTHER
   state.narrator = findNarrator(text, t, entities, contexts, isOther, namedSpeakers)
 
+  /** The last pronoun cue read, so two quotes around one "he said" get one speaker. */
+  let shared: { cue: Cue | null; para: number; out: Attribution } = { cue: null, para: -1, out: NONE }
   const fromCue = (cue: Cue, ctx: QuoteContext): Attribution => {
+    // "“…,” he said; and, after a pause: “…”": the second quote's cue is the first one's.
+    if (
+      cue.phrase.type === 'pronoun' &&
+      shared.cue !== null &&
+      shared.para === ctx.quote.paragraph &&
+      shared.cue.start === cue.start &&
+      shared.cue.end === cue.end
+    )
+      return shared.out
+    const a = resolveCue(cue, ctx)
+    if (cue.phrase.type === 'pronoun') shared = { cue, para: ctx.quote.paragraph, out: a }
+    return a
+  }
+  const resolveCue = (cue: Cue, ctx: QuoteContext): Attribution => {
     let phrase = cue.phrase
     if (phrase.type === 'pronoun' && phrase.word !== 'i' && phrase.word !== 'we' && phrase.word !== 'it') {
       // "Local resident Eileen Marsh, 84, … “It’s not just books,” she said": the antecedent is in the paragraph.
@@ -158,11 +177,8 @@ export function attribute(
       phrase === cue.phrase &&
       ((phrase.type === 'pronoun' && (phrase.word === 'he' || phrase.word === 'she')) ||
         (phrase.type === 'descriptor' && res.method !== 'role' && !res.isDocument && phrase.owner < 0))
-    if (isVague && turns.isDialogue && ctx.beforeStart === ctx.beforeEnd) {
-      const guess =
-        reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued'
-          ? turns.last(ctx.quote.paragraph)
-          : turns.next(ctx.quote.paragraph)
+    if (isVague && ctx.beforeStart === ctx.beforeEnd) {
+      const para = ctx.quote.paragraph
       const gender =
         phrase.type === 'pronoun'
           ? phrase.word === 'he'
@@ -171,16 +187,34 @@ export function attribute(
           : phrase.type === 'descriptor'
             ? nounGender(phrase.head)
             : ''
-      if (guess !== null && 'entity' in guess.speaker) {
-        const r = entities.records[guess.speaker.entity]!
-        if (r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender))
-          res = {
-            speaker: guess.speaker,
-            confidence: 0.65,
-            isDocument: false,
-            method: phrase.type === 'pronoun' ? 'pronoun' : 'descriptor',
-          }
+      const fits = (e: number): boolean => {
+        const r = entities.records[e]!
+        return r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender)
       }
+      let pick = -1
+      if (reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued') {
+        const guess = turns.isDialogue ? turns.last(para) : null
+        if (guess !== null && 'entity' in guess.speaker) pick = guess.speaker.entity
+      } else if (turns.isDialogue && para > 0 && !quoteParagraphs[para - 1]) {
+        // After a narrative paragraph about someone by name ("Terry squatted down."), "he said" is them.
+        const subject = subjectOf(reader, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
+        if (subject !== null && subject.phrase.type === 'mention')
+          pick = entities.mentions.entity[subject.phrase.mention]!
+        if (pick < 0 || !fits(pick)) {
+          const guess = turns.next(para)
+          pick = guess !== null && 'entity' in guess.speaker ? guess.speaker.entity : -1
+        }
+      } else if (turns.isDialogue) {
+        const guess = turns.next(para)
+        if (guess !== null && 'entity' in guess.speaker) pick = guess.speaker.entity
+      } else pick = turns.addressed(para)
+      if (pick >= 0 && fits(pick))
+        res = {
+          speaker: { entity: pick },
+          confidence: 0.65,
+          isDocument: false,
+          method: phrase.type === 'pronoun' ? 'pronoun' : 'descriptor',
+        }
     }
     const confidence = cue.isSubject
       ? Math.min(res.confidence, 0.65)
@@ -289,9 +323,19 @@ export function attribute(
         out[k] = attribution({ entity: named }, 0.55, null, 'turn-taking')
         continue
       }
-      const guess = turns.next(para)
-      // An unattributed quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”").
-      if (guess === null && addressed.para === para - 1 && addressed.entity >= 0) {
+      const guess = turns.next(
+        para,
+        (exclude) => narrativePartner(t, entities, resolver.mentionBefore(ctx.quote.start), exclude),
+        (e) => namesEntity(t, entities, ctx, e),
+      )
+      // A quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”"), in a dialogue
+      // even when its own speaker was not found, which turn-taking alone cannot know.
+      if (
+        (guess === null ||
+          (turns.isDialogue && !('entity' in guess.speaker && guess.speaker.entity === addressed.entity))) &&
+        addressed.para === para - 1 &&
+        addressed.entity >= 0
+      ) {
         if (addressed.entity !== addresseeAt(k) && entities.records[addressed.entity]!.kind === 'person') {
           out[k] = attribution({ entity: addressed.entity }, 0.5, null, 'turn-taking')
           continue

@@ -323,7 +323,7 @@ export class Resolver {
       topic !== undefined &&
       topic.kind === 'person' &&
       topic.confidence > 0.4 &&
-      (gender === '' || topic.gender === '' || topic.gender === gender)
+      (gender === '' || topic.gender === gender)
     )
       return state.topic
     // Candidates in first-seen order with their scores (at most 40, so a linear search is cheapest).
@@ -345,7 +345,7 @@ export class Resolver {
       let slot = ids.indexOf(entity)
       if (slot < 0) {
         let score = 1 - 0.15 * rank++ - (isWeak ? 0.6 : 0)
-        if (gender !== '' && r.gender === gender) score += 0.1
+        if (gender !== '' && r.gender === gender) score += 0.3
         if (entity === state.lastSpeaker && lastFits) score += 0.25
         slot = ids.length
         ids.push(entity)

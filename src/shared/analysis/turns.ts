@@ -1,7 +1,7 @@
 import type { QuoteContext } from './context'
 import { type EntityIndex, isVocative } from './entities'
 import type { SpeakerRef } from './resolve'
-import { IN_QUOTE, type Tokens } from './tokens'
+import { IN_QUOTE, MARK, SENTENCE_START, type Tokens, WORD, lowerAt } from './tokens'
 
 interface Turn {
   para: number
@@ -34,7 +34,11 @@ export class TurnHistory {
 
   record(para: number, ref: SpeakerRef, isQuestion: boolean, addressee: number): void {
     const last = this.turns.at(-1)
-    const turn = { para, key: speakerKey(ref), ref, isQuestion, addressee }
+    const key = speakerKey(ref)
+    // "“It is your best work, Basil,” said Lord Henry. “You must…”": the paragraph's turn
+    // addresses Basil even though its last quotation names no one.
+    if (addressee < 0 && last !== undefined && last.para === para && last.key === key) addressee = last.addressee
+    const turn = { para, key, ref, isQuestion, addressee }
     if (last !== undefined && last.para === para) this.turns[this.turns.length - 1] = turn
     else this.turns.push(turn)
     // Only the recent past matters; keeping the list short keeps every lookup constant-time.
@@ -48,21 +52,49 @@ export class TurnHistory {
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 
-  next(para: number): TurnGuess | null {
+  /** Whom the turn in the paragraph just before `para` addressed by name, if anyone else: -1 if no one. */
+  addressed(para: number): number {
+    const last = this.turns.at(-1)
+    if (last === undefined || last.para !== para - 1 || last.addressee < 0) return -1
+    return `e${last.addressee}` === last.key ? -1 : last.addressee
+  }
+
+  /**
+   * Who speaks next. `partner` names the other person in the scene when no one else has spoken
+   * yet (see narrativePartner): asked only in a dialogue, with the last speaker to leave out.
+   */
+  next(
+    para: number,
+    partner?: (exclude: string) => number,
+    isNamed: (entity: number) => boolean = () => false,
+  ): TurnGuess | null {
     const last = this.turns.at(-1)
     if (last === undefined || para - last.para > (this.isDialogue ? 4 : 2)) return null
+    // A speaker seldom names themselves: "“Lucy, let Mr. Beebe eat his dinner.”" is neither's.
+    const named = (ref: SpeakerRef): boolean => 'entity' in ref && isNamed(ref.entity)
     let other: Turn | undefined
     for (let i = this.turns.length - 2; i >= 0 && last.para - this.turns[i]!.para <= 8; i--) {
-      if (this.turns[i]!.key !== last.key) {
-        other = this.turns[i]
+      const turn = this.turns[i]!
+      if (turn.key !== last.key && !named(turn.ref)) {
+        other = turn
         break
       }
     }
-    if (last.addressee >= 0 && `e${last.addressee}` !== last.key && (this.isDialogue || last.isQuestion))
+    if (
+      last.addressee >= 0 &&
+      `e${last.addressee}` !== last.key &&
+      !isNamed(last.addressee) &&
+      (this.isDialogue || last.isQuestion)
+    )
       return { speaker: { entity: last.addressee }, confidence: 0.6, method: 'turn-taking' }
     if (other !== undefined && (this.isDialogue || last.isQuestion))
       return { speaker: other.ref, confidence: 0.55, method: 'turn-taking' }
-    if (this.isDialogue) return null
+    if (this.isDialogue) {
+      const p = partner?.(last.key) ?? -1
+      return p >= 0 && !isNamed(p) ? { speaker: { entity: p }, confidence: 0.5, method: 'turn-taking' } : null
+    }
+    if (named(last.ref))
+      return other === undefined ? null : { speaker: other.ref, confidence: 0.5, method: 'turn-taking' }
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
   }
 }
@@ -75,9 +107,37 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
     if (mi < 0) continue
     const entity = mentions.entity[mi]!
     if (records[entity]!.kind !== 'person' || INTERJECTIONS.has(records[entity]!.name.toLowerCase())) continue
-    if (isVocative(text, t, k, mentions.tokenEnd[mi]!)) return entity
+    const end = mentions.tokenEnd[mi]!
+    if (isNested(t, ctx, k, end)) continue
+    if (isVocative(text, t, k, end) || isCalledOn(text, t, k, end)) return entity
   }
   return -1
+}
+
+/** Words after which a name set off by a comma is called on: "—and Fergus, what have you done?". */
+const CALLING_WORDS = new Set(['and', 'oh', 'ah', 'o', 'now', 'well', 'yes', 'no', 'come', 'why', 'say', 'look'])
+
+/**
+ * A name called on after "and", "oh", "now"… that open a clause inside the quotation, set off by a
+ * comma or ending it: "—and Fergus, what have you been doing?", "Oh Tom!". The vocative test
+ * wants a comma or a mark before the name.
+ */
+function isCalledOn(text: string, t: Tokens, start: number, end: number): boolean {
+  if (end >= t.count || start < 2) return false
+  const after = text.charCodeAt(t.start[end]!)
+  if (after !== 44 && after !== 33 && after !== 63) return false
+  if (!CALLING_WORDS.has(lowerAt(text, t, start - 1))) return false
+  return !(t.flags[start - 2]! & WORD) || (t.flags[start - 1]! & SENTENCE_START) !== 0
+}
+
+/**
+ * A name quoted inside the quotation ("calling me ‘Sir John’", "you said ‘Good night, Sir John’"):
+ * a name someone else used, not the person this quotation speaks to.
+ */
+function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boolean {
+  if (start - 1 > ctx.inStart && t.flags[start - 1]! & MARK) return true
+  for (let k = end; k < end + 3 && k < ctx.inEnd - 1; k++) if (t.flags[k]! & MARK) return true
+  return false
 }
 
 /** Names called on in exclamations, not people being addressed: "Lord, how you frightened me!". */
@@ -137,4 +197,34 @@ export function findNarrator(
   let top = 0
   for (const [e, n] of votes) if (n > top || (n === top && e < best)) [best, top] = [e, n]
   return best
+}
+
+/**
+ * The other person in the scene: the most recent person named in the narrative (not inside a
+ * quotation) before mention index `from`, other than the speaker keyed `exclude`. -1 if none
+ * within 60 mentions.
+ */
+export function narrativePartner(t: Tokens, entities: EntityIndex, from: number, exclude: string): number {
+  const { mentions, records } = entities
+  for (let i = from, n = 0; i >= 0 && n < 60; i--, n++) {
+    if (t.flags[mentions.tokenStart[i]!]! & IN_QUOTE) continue
+    const e = mentions.entity[i]!
+    const r = records[e]!
+    if (r.kind !== 'person' || r.confidence <= 0.4 || `e${e}` === exclude) continue
+    return e
+  }
+  return -1
+}
+
+/**
+ * Whether quotation `ctx` names this entity itself, not in a quotation inside it ("calling me
+ * ‘Sir John’" is how Sir John speaks of himself).
+ */
+export function namesEntity(t: Tokens, entities: EntityIndex, ctx: QuoteContext, entity: number): boolean {
+  const { mentions, mentionByFirstToken } = entities
+  for (let k = ctx.inStart; k < ctx.inEnd; k++) {
+    const mi = mentionByFirstToken[k] ?? -1
+    if (mi >= 0 && mentions.entity[mi] === entity && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) return true
+  }
+  return false
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { analyze } from './index'
+
+/** Speakers of the quotations in document order. */
+function speakers(text: string): (string | null)[] {
+  return analyze(text).quotes.map((q) => q.speaker?.name ?? null)
+}
+
+describe('turn-taking in fiction', () => {
+  it('does not take a name quoted inside a quotation for the person addressed', () => {
+    const text = [
+      'Tom Reed leaned on the gate while Anna Vale watched him.',
+      '“You are late,” said Anna.',
+      '“The road was flooded,” said Tom.',
+      '“Was it?”',
+      '“It was.”',
+      '“Why do you keep calling me ‘Captain Hart’?” Tom asked.',
+      '“Because it suits you.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Anna Vale', 'Tom Reed', 'Anna Vale', 'Tom Reed', 'Tom Reed', 'Anna Vale'])
+  })
+
+  it('passes the first bare reply to the other person in the scene', () => {
+    const text = [
+      'Ruth Long found Mary Swan in the kitchen, peeling apples.',
+      '“Are you staying for supper?” Ruth asked.',
+      '“If there is room.”',
+      '“There is always room.”',
+      '“Then I will stay.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Ruth Long', 'Mary Swan', 'Ruth Long', 'Mary Swan'])
+  })
+
+  it('gives two quotations around one pronoun cue the same speaker', () => {
+    const text = [
+      'John Carter and Paul Grey walked down to the bridge in the rain.',
+      '“Is it far?” asked John.',
+      '“Not far.”',
+      '“How far?”',
+      '“A mile or so.”',
+      '“In this weather?”',
+      '“A mile,” he said; and, after a moment: “Perhaps two.”',
+    ].join('\n\n')
+    const s = speakers(text)
+    expect(s.slice(0, 5)).toEqual(['John Carter', 'Paul Grey', 'John Carter', 'Paul Grey', 'John Carter'])
+    expect(s[5]).toBe('Paul Grey')
+    expect(s[6]).toBe('Paul Grey')
+  })
+
+  it('lets the person a quotation addressed answer even when its speaker is unknown', () => {
+    const text = [
+      'Kate Moore and Henry Lyle sat at the long table while the tea went round.',
+      '“Will you pass the sugar?” said Henry.',
+      '“Here it is.”',
+      '“Thank you.”',
+      '“Is there more milk?”',
+      '“Would it be the blue jug or the white one, Kate?” we asked from the hall.',
+      '“The white one, of course.”',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Kate Moore')
+  })
+
+  it('does not give a quotation to someone it names', () => {
+    const text = [
+      'Ann Gale, Ben Holt and Clara Fenn sat down to dinner at eight.',
+      '“Is the soup hot?” asked Clara.',
+      '“Very,” said Ann.',
+      '“I like it hot,” said Ben.',
+      '“There is more in the kitchen,” said Ann.',
+      '“Ann, dear, let Mr. Holt eat his soup in peace.”',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Clara Fenn')
+  })
+
+  it('hears a name called on after "and" as the person addressed', () => {
+    const text = [
+      'Fergus Roe came in from the yard with mud on his boots.',
+      '“Well done, all of you!—and Fergus, what have you been doing?” asked Mrs. Hale.',
+      '“Fishing.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mrs. Hale', 'Fergus Roe'])
+  })
+
+  it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
+    const text = [
+      'Ned Cole and Sam Ash sat on the porch after supper.',
+      '“Rain tomorrow,” said Ned.',
+      '“Maybe.”',
+      '“Certain of it.”',
+      '“You always say that.”',
+      'Sam got up and walked slowly to the rail.',
+      '“Look at those clouds,” he said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Ned Cole', 'Sam Ash', 'Ned Cole', 'Sam Ash', 'Sam Ash'])
+  })
+
+  it('gives "said the nurse" to the person the turn before addressed by name', () => {
+    const text = [
+      'The surgeon bent over the bed for a long time.',
+      '“It is all over, Mrs. Lane,” said the surgeon at last.',
+      '“Poor soul, so it is,” said the nurse.',
+    ].join('\n\n')
+    expect(speakers(text)[1]).toBe('Mrs. Lane')
+  })
+})
+
+describe('pronouns in fiction', () => {
+  it('does not give "she" to a topic of unknown gender when a woman is in the scene', () => {
+    const text = [
+      'Mrs. Dale waited on the platform. Dr. Quill carried the bags from the train.',
+      '“It is later than I thought,” she said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mrs. Dale'])
+  })
+
+  it('remembers whom a paragraph addressed when its last quotation names no one', () => {
+    const text = '“It is your turn, Nora,” said Felix Grant. “Hurry up.”\n\n“I am coming,” she answered.'
+    expect(speakers(text)).toEqual(['Felix Grant', 'Felix Grant', 'Nora'])
+  })
+})
