@@ -199,7 +199,7 @@ function isSpeechWord(t: Tokens, k: number, word: (k: number) => string): boolea
 
 function endsWithPunct(text: string, q: RawQuote): boolean {
   let i = q.end - 1
-  if (q.issues.length === 0 && !q.continues) i-- // skip the closing mark
+  if (q.issues.length === 0 && !q.continues && !q.isDash) i-- // skip the closing mark
   while (i > q.start && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0x2019 || text.charCodeAt(i) === 39)) i--
   const c = text.charCodeAt(i)
   return c === 46 || c === 33 || c === 63 || c === 44 || c === 0x2026 || c === 45 || c === 0x2014
@@ -221,7 +221,8 @@ const MAX_FRAME_AFTER = 8
  * the GOP for “turning its back”" (a reporting verb the speech-verb lexicon does not hold).
  */
 export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
-  if (ctx.quote.isBlock || ctx.quote.continues || ctx.quote.isContinuation || clues.isCorner) return false
+  const q = ctx.quote
+  if (q.isBlock || q.isDash || q.continues || q.isContinuation || clues.isCorner) return false
   if (clues.wordCount > MAX_SCARE_WORDS) return false
   const prev = clues.previousWord
   if (clues.isEmbedded && TERM_NOUNS.has(prev)) return true

@@ -279,3 +279,46 @@ describe('single quotes and apostrophes that open a word', () => {
     expect(found(text)).toEqual(["'the worst in years.", "'It cannot stand,'"])
   })
 })
+
+describe('dialogue set with dashes', () => {
+  const story = [
+    '―Bring the lamp, Orla! The tide is turning.',
+    'She climbed down to the slip and looked at the boats.',
+    '―Which one is ours? asked the boy.',
+    '―The blue one, she said―the one with the torn sail.',
+    '—Will it float? he said.',
+    '— No sí —dijo ella—. Ya veremos.',
+  ].join('\n\n')
+
+  it('reads each dash paragraph as speech, set apart from its narration', () => {
+    expect(found(story)).toEqual([
+      '―Bring the lamp, Orla! The tide is turning.',
+      '―Which one is ours?',
+      '―The blue one,',
+      '―the one with the torn sail.',
+      '—Will it float?',
+      '— No sí',
+      'Ya veremos.',
+    ])
+  })
+
+  it('gives dash dialogue a speaker from its tag', () => {
+    const q = analyze(story).quotes.find((x) => x.text === '―Which one is ours?')
+    expect(q?.speaker?.name).toBe('the boy')
+  })
+
+  it('leaves a list set with dashes alone', () => {
+    const list = [
+      'The prizes went to:',
+      '— Ana Ruiz of the Harbour Gazette, winner of the reporting award.',
+      '— Tom Okafor of City Radio, winner of the broadcast award.',
+      '— Lee Chan of the Evening Post, for photography.',
+    ].join('\n\n')
+    expect(found(list)).toEqual([])
+  })
+
+  it('leaves a subhead between dashes alone', () => {
+    const text = ['― Ready to vote ―.', 'Polls open at seven, he said.', '― A long night ―.'].join('\n\n')
+    expect(found(text)).toEqual([])
+  })
+})
