@@ -147,6 +147,11 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
     ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
     ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
+    [
+      'a passive naming verb with an agent',
+      'The mill was called “a death trap” by inspectors, who said it must close.',
+    ],
+    ['"calling" that is not passive', 'Fans were calling “every five minutes,” the manager said.'],
   ])('keeps a short partial quotation framed by %s', (_name, text) => {
     expect(found(text)).toHaveLength(1)
   })
@@ -158,6 +163,13 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
       'a noun that only looks like a reporting verb',
       'Her uncle’s talk turned to his way of “letting things be” at home.',
     ],
+    [
+      'a programme after a possessive name',
+      'Speaking on Harbour FM’s “Morning with Alex Reid,” the mayor said the pier would reopen.',
+    ],
+    ['a programme after "on"', 'The councillor said on “Question Time” that the plan was dead.'],
+    ['a book after "the author of"', 'Okafor, the author of “The Long Tide Home,” said the book took ten years.'],
+    ['a passive naming verb', 'The old mill was called “the Tannery” for a century.'],
   ])('still drops %s', (_name, text) => {
     expect(found(text)).toEqual([])
   })
