@@ -334,3 +334,29 @@ describe('dialogue set with dashes', () => {
     expect(found(text)).toEqual([])
   })
 })
+
+describe('long quotations set as lines', () => {
+  const text = [
+    'Intro.',
+    '“One thing is clear,” she said. “People are angry and they feel ignored.\n“There is another side to it, too,” she said.',
+    'End.',
+  ].join('\n\n')
+
+  it('ends the open quotation with its line when the next line opens with the same mark', () => {
+    expect(found(text)).toEqual([
+      '“One thing is clear,”',
+      '“People are angry and they feel ignored.',
+      '“There is another side to it, too,”',
+    ])
+  })
+
+  it('groups the two lines as one quotation with no unclosed-mark issue', () => {
+    const qs = analyze(text).quotes
+    expect(qs[1]!.groupId).toBe(qs[2]!.groupId)
+    expect(qs[1]!.issues).toEqual([])
+  })
+
+  it('reads a doubled opening mark as one', () => {
+    expect(found('"“We will win the state,” Ruiz said on Sunday.')).toEqual(['"“We will win the state,”'])
+  })
+})

@@ -30,6 +30,8 @@ interface Open {
    * it on), and another single opener arriving on top of it shows it was an apostrophe.
    */
   tentative: boolean
+  /** The quotation goes on from an earlier paragraph or line (its pieces share a group). */
+  continued: boolean
 }
 
 /**
@@ -110,13 +112,40 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
           // A tentative opener now closed holds any pieces found inside it while it was open.
           while (out.length > paraOut && out[out.length - 1]!.start > opener.mark.pos) out.pop()
           const q = piece(opener.mark.pos, mark.pos + mark.width, pi, opener.groupId, false)
-          q.isContinuation = opener.groupId !== -1 && inherited !== null && opener.groupId === inherited.groupId
+          q.isContinuation = opener.continued
           out.push(q)
         }
         continue
       }
       if (mark.canOpen) {
         const top = stack[stack.length - 1]
+        // A doubled opener ("“You don’t…”): one quotation.
+        if (top !== undefined && top.mark.family === mark.family && top.mark.pos + top.mark.width === mark.pos) continue
+        const outer = stack[0]
+        if (
+          outer !== undefined &&
+          outer.mark.family === mark.family &&
+          !outer.tentative &&
+          atLineStart(text, mark.pos, paraStart)
+        ) {
+          // A line opening with the mark of the quotation still open is the long-quote convention
+          // with the paragraphs set as lines (“…revel in it.⏎“There’s another side…”): the open
+          // quotation ends with its line and goes on in this one.
+          if (outer.groupId === -1) outer.groupId = nextGroup++
+          const lineEnd = endOfPreviousLine(text, mark.pos)
+          if (hasAlnum(text, outer.mark.pos + outer.mark.width, lineEnd)) {
+            const q = piece(outer.mark.pos, lineEnd, pi, outer.groupId, false)
+            q.isContinuation = outer.continued
+            q.continues = true
+            out.push(q)
+          }
+          stack.length = 0
+          openCount.fill(0)
+          firm = 1
+          stack.push({ mark, groupId: outer.groupId, tentative: false, continued: true })
+          openCount[fi] = 1
+          continue
+        }
         if (top !== undefined && top.tentative && mark.family === 'single') {
           // Two single openers in a row: the first was an apostrophe ('scopes … 'We need more').
           stack.pop()
@@ -126,7 +155,7 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
         if (stack.length === 0 && inherited !== null && mark.pos === paraStart && inherited.family === mark.family)
           groupId = inherited.groupId
         const tentative = mark.family === 'single' && startsLowerCase(text, mark.pos + mark.width, paraEnd)
-        stack.push({ mark, groupId, tentative })
+        stack.push({ mark, groupId, tentative, continued: groupId !== -1 })
         if (!tentative) firm++
         openCount[fi] = openCount[fi]! + 1
       }
@@ -145,7 +174,7 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
       opensWith(text, paragraphs.start[next]!, paragraphs.end[next]!, outer.mark.family)
     if (!hasAlnum(text, outer.mark.pos + outer.mark.width, paraEnd)) continue
     const q = piece(outer.mark.pos, paraEnd, pi, outer.groupId, false)
-    q.isContinuation = outer.groupId !== -1
+    q.isContinuation = outer.continued
     if (continues) {
       if (q.groupId === -1) q.groupId = nextGroup++
       q.continues = true
@@ -351,6 +380,22 @@ function weakApostrophes(marks: Mark[], out: Uint8Array, nextKind: Int8Array): v
     out[mi] = 0
     nextKind[fi] = m.canClose ? 1 : m.canOpen ? 2 : nextKind[fi]!
   }
+}
+
+/** Only spaces and tabs stand between `pos` and the line break before it (inside the paragraph). */
+function atLineStart(text: string, pos: number, paraStart: number): boolean {
+  let i = pos - 1
+  while (i > paraStart && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--
+  return i > paraStart && text.charCodeAt(i) === 10
+}
+
+/** End of the line before the one `pos` is on, without its trailing spaces. */
+function endOfPreviousLine(text: string, pos: number): number {
+  let i = pos
+  while (i > 0 && text.charCodeAt(i - 1) !== 10) i--
+  i--
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--
+  return i
 }
 
 /** The text after an opening mark starts with a small letter ('scopes, 'too little'). */
