@@ -57,7 +57,7 @@ export interface ScareClues {
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
   followedByWord: boolean
-  /** That word, in lower case ('' if none). */
+  /** That word, in lower case ('' if none, and when no naming verb stands right before the quote). */
   nextWord: string
   /**
    * The sentence attributes the words to someone with a verb or noun the speech-verb lexicon does
@@ -128,7 +128,8 @@ export function buildContext(
     if (f & WORD) {
       wordCount++
       if (f & CAP) capitalisedWords++
-      else if (wordCount === 1 || wordCount > MAX_TITLE_WORDS || !TITLE_SMALL_WORDS.has(sameWords(k))) titleLike = false
+      else if (titleLike && (wordCount === 1 || wordCount > MAX_TITLE_WORDS || !TITLE_SMALL_WORDS.has(sameWords(k))))
+        titleLike = false
     }
   }
   const verbs = scanVerbs(t, sentenceStart, beforeEnd, sameWords) | scanVerbs(t, inEnd, afterEnd, sameWords)
@@ -167,7 +168,8 @@ export function buildContext(
     afterNamePossessive: isEmbedded && (t.flags[lastBefore]! & (POSS | CAP)) === (POSS | CAP),
     isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
     followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
-    nextWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0 ? sameWords(inEnd) : '',
+    // Only the passive-naming test reads it.
+    nextWord: NAMING_VERBS.has(lastWord) && inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0 ? sameWords(inEnd) : '',
     hasReportingFrame,
   })
   return ctx
