@@ -356,6 +356,11 @@ describe('long quotations set as lines', () => {
     expect(qs[1]!.issues).toEqual([])
   })
 
+  it('keeps a curly quotation on its own line nested in a straight one', () => {
+    const text = '"The senator spoke for an hour, and the crowd was quiet.\n“We are close,” he said.\nThen he left."'
+    expect(found(text)).toEqual([text])
+  })
+
   it('reads a doubled opening mark as one', () => {
     expect(found('"“We will win the state,” Ruiz said on Sunday.')).toEqual(['"“We will win the state,”'])
   })

@@ -125,10 +125,11 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
         if (
           outer !== undefined &&
           outer.mark.family === mark.family &&
+          isStraight(text.charCodeAt(outer.mark.pos)) === isStraight(text.charCodeAt(mark.pos)) &&
           !outer.tentative &&
           atLineStart(text, mark.pos, paraStart)
         ) {
-          // A line opening with the mark of the quotation still open is the long-quote convention
+          // A line opening with the mark (same family, same style) of the quotation still open is the long-quote convention
           // with the paragraphs set as lines (“…revel in it.⏎“There’s another side…”): the open
           // quotation ends with its line and goes on in this one.
           if (outer.groupId === -1) outer.groupId = nextGroup++
@@ -380,6 +381,11 @@ function weakApostrophes(marks: Mark[], out: Uint8Array, nextKind: Int8Array): v
     out[mi] = 0
     nextKind[fi] = m.canClose ? 1 : m.canOpen ? 2 : nextKind[fi]!
   }
+}
+
+/** A straight mark (" or '): a curly quotation inside a straight one is nested, not continued. */
+function isStraight(c: number): boolean {
+  return c === 0x22 || c === 0x27
 }
 
 /** Only spaces and tabs stand between `pos` and the line break before it (inside the paragraph). */
