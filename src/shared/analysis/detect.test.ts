@@ -357,8 +357,8 @@ describe('long quotations set as lines', () => {
   })
 
   it('keeps a curly quotation on its own line nested in a straight one', () => {
-    const text = '"The senator spoke for an hour, and the crowd was quiet.\n“We are close,” he said.\nThen he left."'
-    expect(found(text)).toEqual([text])
+    const block = '"The senator spoke for an hour, and the crowd was quiet.\n“We are close,” he said.\nThen he left."'
+    expect(found(`The blog reported:\n\n${block}\n\nThat was all.`)).toEqual([block])
   })
 
   it('reads a doubled opening mark as one', () => {
