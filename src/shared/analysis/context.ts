@@ -342,12 +342,14 @@ const REPORTING: ReadonlySet<string> = new Set([
   talk- attack- mock- echo- fear- hope- worry- question- praise- post- quote- protest- object-
   comment- lament- vow- pledge- promise- blast- slam+ rail- lash- voice- highlight- hint- thank-
   insult- chant- rant- muse- fume- grouse- gripe- boast- brag+ trumpet- herald- hail- scoff-
-  cry- joke- quip+ gush- beg+ plead- caution- wonder- complain- dub+ label- brand- term- nickname-`
+  cry- joke- quip+ gush- beg+ plead- caution- wonder- complain- dub+ label- brand- term- nickname-
+  vent- snipe mention- introduce deem credit- frame- posture- designate`
     .split(/\s+/u)
     .filter((w) => w !== '')
     .flatMap(inflections),
   ...`said told wrote written spoke spoken swore sworn statement statements remarks interview speech
-  testimony accusation accusations chants complaint criticism rhetoric warning plea`
+  testimony accusation accusations chant chants complaint criticism rhetoric warning plea lament
+  assertion contention admission dictum promise promises pledge vow`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 ])

@@ -145,6 +145,7 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ['dismissed … as', 'Okafor dismissed the report as “pure fiction” before the vote.'],
     ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
     ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
+    ['a reporting noun', 'His lament for “the old harbour” moved the room.'],
     ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
     ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
     [
