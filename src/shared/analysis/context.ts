@@ -1,6 +1,6 @@
 import type { RawQuote } from './detect'
-import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS } from './lexicon'
-import { CAP, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClass } from './tokens'
+import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS, WORK_ROLE_NOUNS } from './lexicon'
+import { CAP, IN_QUOTE, POSS, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClass } from './tokens'
 
 /** Bounds keep every look-around constant-size, so the whole pass stays linear. */
 const MAX_BEFORE = 60
@@ -46,10 +46,19 @@ export interface ScareClues {
   previousWord: string
   wordBeforePrevious: string
   isTitleCase: boolean
+  /**
+   * Capitalised like a title: the first word and every word but short function words ("Meet the
+   * Press", "The Lead with Jake Tapper"). Only read for quotes of up to MAX_TITLE_WORDS words.
+   */
+  isTitleLike: boolean
+  /** The word before the opening mark is a capitalised possessive: "CNN’s “New Day”". */
+  afterNamePossessive: boolean
   /** 「…」 and 『…』 quote everything in CJK text; the English scare-quote tests do not apply. */
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
   followedByWord: boolean
+  /** That word, in lower case ('' if none, and when no naming verb stands right before the quote). */
+  nextWord: string
   /**
    * The sentence attributes the words to someone with a verb or noun the speech-verb lexicon does
    * not hold ("decried the GOP for “turning its back”", "chants of “Lock her up!”"). Only read for
@@ -113,10 +122,14 @@ export function buildContext(
   const lastWord = isEmbedded ? sameWords(lastBefore) : ''
   let wordCount = 0
   let capitalisedWords = 0
+  let titleLike = true
   for (let k = inStart; k < inEnd; k++) {
-    if (t.flags[k]! & WORD) {
+    const f = t.flags[k]!
+    if (f & WORD) {
       wordCount++
-      if (t.flags[k]! & CAP) capitalisedWords++
+      if (f & CAP) capitalisedWords++
+      else if (titleLike && (wordCount === 1 || wordCount > MAX_TITLE_WORDS || !TITLE_SMALL_WORDS.has(sameWords(k))))
+        titleLike = false
     }
   }
   const verbs = scanVerbs(t, sentenceStart, beforeEnd, sameWords) | scanVerbs(t, inEnd, afterEnd, sameWords)
@@ -151,8 +164,12 @@ export function buildContext(
     previousWord: lastWord,
     wordBeforePrevious: isEmbedded && lastBefore - 1 >= beforeStart ? sameWords(lastBefore - 1) : '',
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
+    isTitleLike: titleLike && wordCount > 0 && wordCount <= MAX_TITLE_WORDS,
+    afterNamePossessive: isEmbedded && (t.flags[lastBefore]! & (POSS | CAP)) === (POSS | CAP),
     isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
     followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
+    // Only the passive-naming test reads it.
+    nextWord: NAMING_VERBS.has(lastWord) && inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0 ? sameWords(inEnd) : '',
     hasReportingFrame,
   })
   return ctx
@@ -210,7 +227,7 @@ function isSpeechWord(t: Tokens, k: number, word: (k: number) => string): boolea
 
 function endsWithPunct(text: string, q: RawQuote): boolean {
   let i = q.end - 1
-  if (q.issues.length === 0 && !q.continues) i-- // skip the closing mark
+  if (q.issues.length === 0 && !q.continues && !q.isDash) i-- // skip the closing mark
   while (i > q.start && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0x2019 || text.charCodeAt(i) === 39)) i--
   const c = text.charCodeAt(i)
   return c === 46 || c === 33 || c === 63 || c === 44 || c === 0x2026 || c === 45 || c === 0x2014
@@ -218,6 +235,12 @@ function endsWithPunct(text: string, q: RawQuote): boolean {
 
 /** Only quoted phrases this short can be scare quotes, titles or mentioned words. */
 const MAX_SCARE_WORDS = 4
+/** Titles of shows and books can be this long: "The Lead with Jake Tapper", "Chick Lit: The New Woman's Fiction". */
+const MAX_TITLE_WORDS = 8
+/** Words a title leaves in lower case. */
+const TITLE_SMALL_WORDS = new Set(
+  'a an the and or but nor of on in at to for from by with as into onto over up is are be vs'.split(' '),
+)
 /** A reporting word after a short quote frames it only this close: "“Lock her up!” the crowd chanted". */
 const MAX_FRAME_AFTER = 8
 
@@ -232,9 +255,22 @@ const MAX_FRAME_AFTER = 8
  * the GOP for “turning its back”" (a reporting verb the speech-verb lexicon does not hold).
  */
 export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
-  if (ctx.quote.isBlock || ctx.quote.continues || ctx.quote.isContinuation || clues.isCorner) return false
-  if (clues.wordCount > MAX_SCARE_WORDS) return false
+  const q = ctx.quote
+  if (q.isBlock || q.isDash || q.continues || q.isContinuation || clues.isCorner) return false
   const prev = clues.previousWord
+  // The name of a show, book or programme: "on CNN’s “New Day,”", "appeared on “Meet the Press”",
+  // "the podcast “Here’s the Thing”", "the author of “Destiny and Power”" (titles run longer than
+  // scare quotes, so this test comes before the length limit).
+  if (
+    clues.isEmbedded &&
+    clues.isTitleLike &&
+    (clues.afterNamePossessive ||
+      prev === 'on' ||
+      WORK_NOUNS.has(prev) ||
+      (prev === 'of' && WORK_ROLE_NOUNS.has(clues.wordBeforePrevious)))
+  )
+    return true
+  if (clues.wordCount > MAX_SCARE_WORDS) return false
   if (clues.isEmbedded && TERM_NOUNS.has(prev)) return true
   // "the song “Sakura”", "branded “Fernhill Reimagined”", "the “Trois Couronnes,”": a title or a name.
   if (
@@ -253,6 +289,17 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
     (clues.wordBeforePrevious === 'known' || clues.wordBeforePrevious === 'billed')
   )
     return true
+  // "the main building was called “the house,”": a passive naming verb names (an active one may
+  // characterise: "a move he called “reckless”", and so does one with an agent: "was called “a
+  // death trap” by inspectors").
+  if (
+    clues.isEmbedded &&
+    NAMING_VERBS.has(prev) &&
+    prev.endsWith('ed') &&
+    PASSIVE_MARKERS.has(clues.wordBeforePrevious) &&
+    clues.nextWord !== 'by'
+  )
+    return true
   if (ctx.hasSpeechVerb) return false
   // A naming verb with an object before the quote characterises ("calling him a “loser”"), but a
   // name in title case is still a name ("commonly called Hunter Quatermain, or ‘Macumazahn’").
@@ -263,6 +310,9 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   const opensSentence = ctx.beforeStart === ctx.beforeEnd
   return opensSentence && !clues.hasEndPunct && ctx.afterEnd > ctx.afterStart && clues.followedByWord
 }
+
+/** Words right before a naming verb that make it passive: "was called", "is also named". */
+const PASSIVE_MARKERS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'also', 'now', 'often', 'commonly'])
 
 /** Words that can only be a determiner between a naming verb and its term (not "her", "that"). */
 const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their', 'our', 'his', 'my', 'your'])
@@ -303,12 +353,14 @@ const REPORTING: ReadonlySet<string> = new Set([
   talk- attack- mock- echo- fear- hope- worry- question- praise- post- quote- protest- object-
   comment- lament- vow- pledge- promise- blast- slam+ rail- lash- voice- highlight- hint- thank-
   insult- chant- rant- muse- fume- grouse- gripe- boast- brag+ trumpet- herald- hail- scoff-
-  cry- joke- quip+ gush- beg+ plead- caution- wonder- complain- dub+ label- brand- term- nickname-`
+  cry- joke- quip+ gush- beg+ plead- caution- wonder- complain- dub+ label- brand- term- nickname-
+  vent- snipe mention- introduce deem credit- frame- posture- designate`
     .split(/\s+/u)
     .filter((w) => w !== '')
     .flatMap(inflections),
   ...`said told wrote written spoke spoken swore sworn statement statements remarks interview speech
-  testimony accusation accusations chants complaint criticism rhetoric warning plea`
+  testimony accusation accusations chant chants complaint criticism rhetoric warning plea lament
+  assertion contention admission dictum promise promises pledge vow`
     .split(/\s+/u)
     .filter((w) => w !== ''),
 ])

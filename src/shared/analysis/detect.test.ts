@@ -145,8 +145,14 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ['dismissed … as', 'Okafor dismissed the report as “pure fiction” before the vote.'],
     ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
     ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
+    ['a reporting noun', 'His lament for “the old harbour” moved the room.'],
     ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
     ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
+    [
+      'a passive naming verb with an agent',
+      'The mill was called “a death trap” by inspectors, who said it must close.',
+    ],
+    ['"calling" that is not passive', 'Fans were calling “every five minutes,” the manager said.'],
   ])('keeps a short partial quotation framed by %s', (_name, text) => {
     expect(found(text)).toHaveLength(1)
   })
@@ -158,6 +164,13 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
       'a noun that only looks like a reporting verb',
       'Her uncle’s talk turned to his way of “letting things be” at home.',
     ],
+    [
+      'a programme after a possessive name',
+      'Speaking on Harbour FM’s “Morning with Alex Reid,” the mayor said the pier would reopen.',
+    ],
+    ['a programme after "on"', 'The councillor said on “Question Time” that the plan was dead.'],
+    ['a book after "the author of"', 'Okafor, the author of “The Long Tide Home,” said the book took ten years.'],
+    ['a passive naming verb', 'The old mill was called “the Tannery” for a century.'],
   ])('still drops %s', (_name, text) => {
     expect(found(text)).toEqual([])
   })
@@ -277,5 +290,79 @@ describe('single quotes and apostrophes that open a word', () => {
   it('carries a lower-case single quote on into the next paragraph', () => {
     const text = "She said the report was 'the worst in years.\n\n'It cannot stand,' she added."
     expect(found(text)).toEqual(["'the worst in years.", "'It cannot stand,'"])
+  })
+})
+
+describe('dialogue set with dashes', () => {
+  const story = [
+    '―Bring the lamp, Orla! The tide is turning.',
+    'She climbed down to the slip and looked at the boats.',
+    '―Which one is ours? asked the boy.',
+    '―The blue one, she said―the one with the torn sail.',
+    '—Will it float? he said.',
+    '— No sí —dijo ella—. Ya veremos.',
+  ].join('\n\n')
+
+  it('reads each dash paragraph as speech, set apart from its narration', () => {
+    expect(found(story)).toEqual([
+      '―Bring the lamp, Orla! The tide is turning.',
+      '―Which one is ours?',
+      '―The blue one,',
+      '―the one with the torn sail.',
+      '—Will it float?',
+      '— No sí',
+      'Ya veremos.',
+    ])
+  })
+
+  it('gives dash dialogue a speaker from its tag', () => {
+    const q = analyze(story).quotes.find((x) => x.text === '―Which one is ours?')
+    expect(q?.speaker?.name).toBe('the boy')
+  })
+
+  it('leaves a list set with dashes alone', () => {
+    const list = [
+      'The prizes went to:',
+      '— Ana Ruiz of the Harbour Gazette, winner of the reporting award.',
+      '— Tom Okafor of City Radio, winner of the broadcast award.',
+      '— Lee Chan of the Evening Post, for photography.',
+    ].join('\n\n')
+    expect(found(list)).toEqual([])
+  })
+
+  it('leaves a subhead between dashes alone', () => {
+    const text = ['― Ready to vote ―.', 'Polls open at seven, he said.', '― A long night ―.'].join('\n\n')
+    expect(found(text)).toEqual([])
+  })
+})
+
+describe('long quotations set as lines', () => {
+  const text = [
+    'Intro.',
+    '“One thing is clear,” she said. “People are angry and they feel ignored.\n“There is another side to it, too,” she said.',
+    'End.',
+  ].join('\n\n')
+
+  it('ends the open quotation with its line when the next line opens with the same mark', () => {
+    expect(found(text)).toEqual([
+      '“One thing is clear,”',
+      '“People are angry and they feel ignored.',
+      '“There is another side to it, too,”',
+    ])
+  })
+
+  it('groups the two lines as one quotation with no unclosed-mark issue', () => {
+    const qs = analyze(text).quotes
+    expect(qs[1]!.groupId).toBe(qs[2]!.groupId)
+    expect(qs[1]!.issues).toEqual([])
+  })
+
+  it('keeps a curly quotation on its own line nested in a straight one', () => {
+    const block = '"The senator spoke for an hour, and the crowd was quiet.\n“We are close,” he said.\nThen he left."'
+    expect(found(`The blog reported:\n\n${block}\n\nThat was all.`)).toEqual([block])
+  })
+
+  it('reads a doubled opening mark as one', () => {
+    expect(found('"“We will win the state,” Ruiz said on Sunday.')).toEqual(['"“We will win the state,”'])
   })
 })
