@@ -418,6 +418,8 @@ function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: s
       return p
     }
     if (!PERSON_NOUNS.has(p.head)) continue
+    // "parents" is never "she".
+    if (gender !== '' && reader.word(p.end - 1) === `${p.head}s`) continue
     const g = nounGender(p.head)
     if (gender !== '' && g !== '' && g !== gender) continue
     return p
@@ -454,8 +456,32 @@ function isSpeechVerb(w: string): boolean {
 
 /** Token k is a speech verb: a capitalised word inside a sentence is a name ("United States"). */
 function speechAt(reader: PhraseReader, k: number): boolean {
-  return reader.isWord(k) && isSpeechVerb(reader.word(k)) && !(reader.isCap(k) && !reader.startsSentence(k))
+  return (
+    reader.isWord(k) &&
+    isSpeechVerb(reader.word(k)) &&
+    !(reader.isCap(k) && !reader.startsSentence(k)) &&
+    !NOUN_MARKERS.has(reader.word(k - 1))
+  )
 }
+
+/** After these a speech verb is a noun: "a reason", "the call", "his report". */
+const NOUN_MARKERS = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'no',
+  'any',
+  'every',
+])
 
 /** The cue in the quote's own sentence: after it ("…,” Oseman continued"), else before it. */
 function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
@@ -637,7 +663,7 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     // "As Tom Ridge put it: “…”"
     const isSpeech = (cls & SPEECH_VERB) !== 0 || (w === 'put' && reader.word(v + 1) === 'it')
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
-    if (reader.isCap(v) && !reader.startsSentence(v)) continue
+    if ((reader.isCap(v) && !reader.startsSentence(v)) || NOUN_MARKERS.has(reader.word(v - 1))) continue
     // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
     // does not introduce the quote.
     if (inOpeningClause(reader, subjectFrom, v, to)) continue

@@ -66,6 +66,17 @@ describe('organisations and documents speak, and are never silently a person', (
     expect(quoteWith(text, 'appeal').speaker).toEqual({ name: 'the Brandt campaign', kind: 'organization' })
   })
 
+  it('keeps a group named after someone as written, not that someone', () => {
+    const text = 'Tom Brandt held a rally.\n\n“No decision has been made,” Brandt aides said.'
+    expect(quoteWith(text, 'decision').speaker).toEqual({ name: 'Brandt aides', kind: 'descriptor' })
+  })
+
+  it('matches a name that modifies a role against the roles it knows', () => {
+    const text =
+      'Turner Prize winner Maya Holm opened the show.\n\nTom Brandt came later.\n\n“I was terrified,” the Turner Prize winner said.'
+    expect(quoteWith(text, 'terrified').speaker?.name).toBe('Maya Holm')
+  })
+
   it('keeps an unnamed spokesperson as written', () => {
     const q = quoteWith('“No comment,” a spokesman for the company said.', 'No comment')
     expect(q.speaker).toEqual({ name: 'a spokesman for the company', kind: 'descriptor' })
@@ -164,6 +175,14 @@ describe('the reporting clause and its apposition', () => {
     const text = 'Ray Lott called Tom Brandt “unfit for office.” Anna Perrin called the remark “cheap.”'
     expect(speakerOf(text, 'unfit')).toBe('Ray Lott')
     expect(speakerOf(text, 'cheap')).toBe('Anna Perrin')
+  })
+})
+
+describe('nouns that look like speech verbs', () => {
+  it('does not read “a reason” as a verb, nor a plural as “she”', () => {
+    const text =
+      'Professor Ana Holm led the study.\n\n“Phones are not the villain,” Holm said.\n\nShe said parents should not see the findings as a reason to “confiscate everything”.'
+    expect(speakerOf(text, 'confiscate')).toBe('Ana Holm')
   })
 })
 

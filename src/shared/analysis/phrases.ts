@@ -261,9 +261,10 @@ export class PhraseReader {
           j = end
           continue
         }
-        // "Lott’s spokeswoman", "the Trump campaign": the name modifies a head noun after it.
-        if (this.t.flags[end - 1]! & POSS || (this.isHeadAt(end) && !(this.t.flags[end]! & CAP)))
-          return this.forward(k, limit, true) ?? this.ownedAt(k, mi, end, limit)
+        // "Lott’s spokeswoman": the name owns a head noun after it.
+        if (this.t.flags[end - 1]! & POSS) return this.forward(k, limit, true) ?? this.ownedAt(k, mi, end, limit)
+        // "the Trump campaign", "White House officials": the name modifies the head noun after it.
+        if (this.isHeadAt(end) && !(this.t.flags[end]! & CAP)) return this.modifiedAt(k, mi, end, limit)
         continue
       }
       if (last >= 0 && !(this.t.flags[j]! & CAP)) break
@@ -301,6 +302,28 @@ export class PhraseReader {
     const w = this.word(j)
     // "76-year-old Morton Blackwell": an age is a modifier.
     return (wordClass(this.t, j) & (ROLE_WORD | HEAD_NOUN)) !== 0 || NP_MODIFIERS.has(w) || w.endsWith('-year-old')
+  }
+
+  /** A descriptor whose head nouns follow a name that modifies them: "White House officials". */
+  private modifiedAt(k: number, owner: number, end: number, limit: number): Phrase {
+    let e = end
+    while (e < limit && this.isHeadAt(e) && !(this.t.flags[e]! & CAP)) e++
+    const m = this.entities.mentions
+    const caps = [this.text.slice(this.t.start[m.tokenStart[owner]!], this.t.end[m.tokenEnd[owner]! - 1])]
+    const article = DETERMINERS.has(this.word(k)) ? this.word(k) : ''
+    // A name that modifies is not an owner ("the Turner Prize winner" is matched by role), except
+    // a person's people ("Trump aides").
+    const isPersons = this.entities.records[this.entities.resolve(m.entity[owner]!)]!.kind === 'person'
+    return {
+      type: 'descriptor',
+      start: k,
+      end: e,
+      head: singularHead(this.word(e - 1)),
+      caps,
+      owner: isPersons ? owner : -1,
+      ownerNoun: '',
+      article,
+    }
   }
 
   /** "Lott’s spokeswoman" when headAfter finds no listed head: the descriptor as written. */

@@ -150,6 +150,10 @@ export class Resolver {
       return { speaker: { name: label }, confidence: 0.6, isDocument: false, method: 'descriptor' }
     }
     if (ORG_NOUNS.has(p.head)) return this.organisation(p, label, pos)
+    // "White House officials", "Trump aides": a group is never one person.
+    const written = lowerAt(this.text, this.t, p.end - 1)
+    if (written !== p.head && written === `${p.head}s` && PERSON_NOUNS.has(p.head))
+      return { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'descriptor' }
     // "Clinton’s right-hand man", "the Trump supporter": someone near a name, not that name.
     if (p.owner >= 0) return { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'descriptor' }
     // "a company spokesperson", "one engineer": someone new, not anyone named so far.
