@@ -699,12 +699,17 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   let near = reader.backward(v - 1, from)
   // "A statement from the city council read", "a spokesman for the company said": the phrase
   // before the preposition is the subject; the one after it owns it.
+  let isOwned = false
   if (near !== null && near.start - 2 >= from && OWNER_PREPOSITIONS.has(reader.word(near.start - 1))) {
     const owned = reader.backward(near.start - 2, from, 6)
-    if (owned !== null && owned.type === 'descriptor' && owned.end >= near.end) near = owned
-    // "taking to Twitter to call", "on CNN": the object of a preposition is never the subject.
-    else if (near.type === 'mention' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1))) near = null
-  } else if (near !== null && near.type === 'mention' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1)))
+    if (owned !== null && owned.type === 'descriptor' && owned.end >= near.end) {
+      near = owned
+      isOwned = true
+    }
+  }
+  // "taking to Twitter to call", "a pupil at Okoro’s school said": the object of a preposition is
+  // never the subject.
+  if (!isOwned && near !== null && near.type !== 'pronoun' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1)))
     near = null
   // The common case, "Smith said" or "In a statement, Smith said": a person right before the verb
   // who opens the clause needs no reading of the clause.

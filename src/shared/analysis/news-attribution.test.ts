@@ -77,6 +77,15 @@ describe('organisations and documents speak, and are never silently a person', (
     expect(quoteWith(text, 'terrified').speaker?.name).toBe('Maya Holm')
   })
 
+  it('keeps the one at a place, not the place', () => {
+    const text =
+      'Ana Holm runs the school.\n\nA Year 9 student at Holm’s school said the rule was “strict at first” but fair.'
+    expect(quoteWith(text, 'strict').speaker).toEqual({
+      name: 'A Year 9 student at Holm’s school',
+      kind: 'descriptor',
+    })
+  })
+
   it('keeps an unnamed spokesperson as written', () => {
     const q = quoteWith('“No comment,” a spokesman for the company said.', 'No comment')
     expect(q.speaker).toEqual({ name: 'a spokesman for the company', kind: 'descriptor' })

@@ -263,8 +263,10 @@ export class PhraseReader {
         }
         // "Lott’s spokeswoman": the name owns a head noun after it.
         if (this.t.flags[end - 1]! & POSS) return this.forward(k, limit, true) ?? this.ownedAt(k, mi, end, limit)
-        // "the Trump campaign", "White House officials": the name modifies the head noun after it.
-        if (this.isHeadAt(end) && !(this.t.flags[end]! & CAP)) return this.modifiedAt(k, mi, end, limit)
+        // "the Trump campaign", "White House officials", "a Year 10 pupil": the name modifies the
+        // head noun after it.
+        const head = /^\d+$/u.test(this.word(end)) ? end + 1 : end
+        if (this.isHeadAt(head) && !(this.t.flags[head]! & CAP)) return this.modifiedAt(k, mi, head, limit)
         continue
       }
       if (last >= 0 && !(this.t.flags[j]! & CAP)) break
@@ -314,10 +316,11 @@ export class PhraseReader {
     // A name that modifies is not an owner ("the Turner Prize winner" is matched by role), except
     // a person's people ("Trump aides").
     const isPersons = this.entities.records[this.entities.resolve(m.entity[owner]!)]!.kind === 'person'
+    const after = this.ownerAfter(e, limit)
     return {
       type: 'descriptor',
       start: k,
-      end: e,
+      end: after.end,
       head: singularHead(this.word(e - 1)),
       caps,
       owner: isPersons ? owner : -1,
@@ -387,8 +390,12 @@ export class PhraseReader {
   private ownerAfter(k: number, limit: number): { mention: number; noun: string; end: number } {
     if (!OWNER_PREPOSITIONS.has(this.word(k))) return { mention: -1, noun: '', end: k }
     const mi = this.entities.mentionByFirstToken[k + 1] ?? -1
-    if (mi >= 0 && this.entities.mentions.tokenEnd[mi]! <= limit)
-      return { mention: mi, noun: '', end: this.entities.mentions.tokenEnd[mi]! }
+    if (mi >= 0 && this.entities.mentions.tokenEnd[mi]! <= limit) {
+      let end = this.entities.mentions.tokenEnd[mi]!
+      // "a pupil at Okoro’s school": the owner's own noun belongs to the phrase.
+      if (this.t.flags[end - 1]! & POSS && end < limit && this.isHeadAt(end) && !(this.t.flags[end]! & CAP)) end++
+      return { mention: mi, noun: '', end }
+    }
     let j = k + 1
     if (DETERMINERS.has(this.word(j))) j++
     const mj = this.entities.mentionByFirstToken[j] ?? -1
