@@ -689,17 +689,41 @@ function link(
   return records.length - 1
 }
 
-/** Record r can take a mention of this gender: not folded into another, and no clash of gender. */
+/**
+ * Record r can take a mention of this gender: not folded into another, and no clash of gender,
+ * whether the record's gender comes from a title or from a first name of one gender only ("Mrs.
+ * Obama" is not Barack Obama, even before genders are settled for the whole text).
+ */
 function fits(gender: Gender, r: EntityRecord): boolean {
-  return r.mergedInto < 0 && (gender === '' || r.gender === '' || gender === r.gender)
+  if (r.mergedInto >= 0) return false
+  if (gender === '') return true
+  const g = knownGender(r)
+  return g === '' || g === gender
 }
 
-/** Goes on from `best`: each record in `list` that fits and was mentioned later takes its place. */
+/** The gender a title or a first name of one gender only gives a record, else ''. */
+function knownGender(r: EntityRecord): Gender {
+  if (r.gender !== '') return r.gender
+  const first = r.nameTokens[0] ?? ''
+  const male = MALE_NAMES.has(first)
+  return male === FEMALE_NAMES.has(first) ? '' : male ? 'm' : 'f'
+}
+
+/**
+ * Goes on from `best`: each record in `list` that fits and was mentioned later takes its place;
+ * for a gendered mention ("Mrs. Obama"), one known to have that gender comes before one whose
+ * gender is unknown ("Michelle Obama" before "President Barack Obama").
+ */
 function latestFit(gender: Gender, list: number[] | undefined, records: EntityRecord[], best: number): number {
   if (list === undefined) return best
-  for (const i of list)
-    if (fits(gender, records[i]!) && (best < 0 || records[i]!.lastToken > records[best]!.lastToken)) best = i
-  return best
+  let sure = -1
+  for (const i of list) {
+    const r = records[i]!
+    if (!fits(gender, r)) continue
+    if (gender !== '' && knownGender(r) === gender && (sure < 0 || r.lastToken > records[sure]!.lastToken)) sure = i
+    if (best < 0 || r.lastToken > records[best]!.lastToken) best = i
+  }
+  return sure >= 0 ? sure : best
 }
 
 /** soleCompatible found no record, or more than one. */

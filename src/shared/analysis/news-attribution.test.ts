@@ -187,6 +187,15 @@ describe('the reporting clause and its apposition', () => {
   })
 })
 
+describe('family members who share a surname', () => {
+  it('keeps Mrs. and Mr. apart', () => {
+    const text =
+      'Nora Vance spoke first at the dinner. Then Governor Tobias Vance took the stage.\n\n“We are grateful,” Mr. Vance said.\n\n“It was a long night,” Mrs. Vance said later.'
+    expect(speakerOf(text, 'grateful')).toBe('Tobias Vance')
+    expect(speakerOf(text, 'long night')).toBe('Nora Vance')
+  })
+})
+
 describe('nouns that look like speech verbs', () => {
   it('does not read “a reason” as a verb, nor a plural as “she”', () => {
     const text =
