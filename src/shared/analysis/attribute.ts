@@ -4,7 +4,7 @@ import { CUE_FILLERS, DOCUMENT_NOUNS, OBJECT_VERBS, PERSON_NOUNS, POST_NOMINALS,
 import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
-import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
+import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue, namesEntity, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
@@ -264,6 +264,12 @@ export function attribute(
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const byline = bylineCue(reader, contexts[k]!, tokenAt(t, paragraphs.end[para]!))
       if (byline !== null) out[k] = retag(fromCue(byline, contexts[k]!), 'byline', 0.7)
+    }
+    // 1c. A transcript inside the quote: "“SMITH: We did all we could.”".
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
+      const label = transcriptLabel(text, t, contexts[k]!)
+      if (label !== null) out[k] = attribution(label.speaker, 0.6, label.cue, 'transcript')
     }
     // 2. Quotes in one paragraph share a speaker ("“A,” he said. “B.”"); a partial quote only
     //    takes one from an earlier quote in its own sentence ("called her “a giant” and … “wide open”").
@@ -635,6 +641,29 @@ function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {
     if (reader.word(j) === '.') return true
   }
   return false
+}
+
+/**
+ * A speaker label in capitals opening a quoted transcript: "“RAMOS: Secretary Clinton, …”" is
+ * Ramos's (the name as the label gives it, in title case), the label itself the cue.
+ */
+function transcriptLabel(
+  text: string,
+  t: Tokens,
+  ctx: QuoteContext,
+): { speaker: SpeakerRef; cue: { start: number; end: number } } | null {
+  let k = ctx.inStart
+  while (k < ctx.inEnd && !(t.flags[k]! & WORD)) k++
+  const first = k
+  let words = 0
+  while (k < ctx.inEnd && words < 3 && t.flags[k]! & WORD && t.flags[k]! & ALL_CAPS) {
+    k++
+    words++
+  }
+  if (words === 0 || k >= ctx.inEnd || text.charCodeAt(t.start[k]!) !== 58) return null
+  const raw = text.slice(t.start[first], t.end[k - 1])
+  const name = raw.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+  return { speaker: { name }, cue: { start: t.start[first]!, end: t.end[k]! } }
 }
 
 /** Past a party tag or other aside in brackets right after a name: "(R-Utah)". */

@@ -122,7 +122,7 @@ function toQuote(text: string, ctx: QuoteContext, a: Attribution, entities: Enti
         ? 'document'
         : a.method === 'organization'
           ? 'organization'
-          : a.speaker.name === NARRATOR
+          : a.speaker.name === NARRATOR || a.method === 'transcript'
             ? 'person'
             : 'descriptor'
       speaker = { name: a.speaker.name, kind }

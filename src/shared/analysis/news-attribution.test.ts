@@ -279,6 +279,16 @@ describe('bylines and affiliations', () => {
   })
 })
 
+describe('transcripts', () => {
+  it('gives a quoted transcript line to its speaker label', () => {
+    const text =
+      'The exchange went as follows:\n\n“BELL: Minister, what happened that night?”\n\n“HOLM: We did everything we could.”'
+    expect(quoteWith(text, 'what happened').speaker).toEqual({ name: 'Bell', kind: 'person' })
+    expect(quoteWith(text, 'everything').speaker).toEqual({ name: 'Holm', kind: 'person' })
+    expect(quoteWith(text, 'everything').method).toBe('transcript')
+  })
+})
+
 describe('a source keeps the floor across paragraphs', () => {
   it('after a partial quote in the paragraph before', () => {
     const text =
