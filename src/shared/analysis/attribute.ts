@@ -494,7 +494,7 @@ function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (ctx.quote.isBlock) return null
   const cue =
     afterCue(reader, ctx) ??
-    beforeCue(reader, ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart) ??
+    beforeCue(reader, ctx.followsQuote ? ctx.sentenceStart : ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart) ??
     labelCue(reader, ctx) ??
     tagCue(reader, ctx)
   if (cue !== null || ctx.beforeStart === ctx.beforeEnd) return cue
@@ -681,7 +681,9 @@ function isParticiple(w: string): boolean {
 /** The last speech verb before the quote in its sentence, and its subject (or inverted object). */
 function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom = from): Cue | null {
   for (let v = to - 1; v >= from; v--) {
-    if (!reader.isWord(v)) continue
+    // Earlier quotes of the sentence are skipped: "Rubio said that by refusing to say “radical
+    // Islam,” Democrats are “…”" reads back to "said".
+    if (!reader.isWord(v) || reader.isQuoted(v)) continue
     const w = reader.word(v)
     if (w === 'to' && reader.word(v - 1) === 'according') {
       const p = reader.forward(v + 1, to)

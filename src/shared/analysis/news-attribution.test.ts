@@ -209,6 +209,12 @@ describe('frames', () => {
     expect(speakerOf('Tom Brandt said Anna Perrin told him “the deal is off.”', 'deal')).toBe('Anna Perrin')
   })
 
+  it('reads back past an earlier quote of the sentence to its speech verb', () => {
+    const text =
+      'On the radio, Ray Lott said that by refusing to say the words “tax rise,” his rivals are “hiding the truth.”'
+    expect(speakerOf(text, 'hiding')).toBe('Ray Lott')
+  })
+
   it('gives a quote after a non-speech verb to the subject of its clause', () => {
     const q = quoteWith('Anna Perrin thanked Tom Brandt for “taking a stand when it mattered.”', 'stand')
     expect(q.speaker?.name).toBe('Anna Perrin')
