@@ -259,12 +259,6 @@ export function attribute(
         }
       }
     }
-    // 1b. A byline under the quote: "— Dana Reyes", or a name on the line below it.
-    for (let k = i; k < j; k++) {
-      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
-      const byline = bylineCue(reader, contexts[k]!, tokenAt(t, paragraphs.end[para]!))
-      if (byline !== null) out[k] = retag(fromCue(byline, contexts[k]!), 'byline', 0.7)
-    }
     // 1c. A transcript inside the quote: "“SMITH: We did all we could.”".
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
@@ -286,6 +280,12 @@ export function attribute(
       if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
       const source = ctx.isPartial ? k - 1 : nearest(out, contexts, cues, i, j, k)
       if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))
+    }
+    // 2b. A byline under the quote: "— Dana Reyes", or a name alone on the line below it.
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
+      const byline = bylineCue(reader, contexts[k]!, tokenAt(t, paragraphs.end[para]!))
+      if (byline !== null) out[k] = retag(fromCue(byline, contexts[k]!), 'byline', 0.7)
     }
     // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
     for (let k = i; k < j; k++) {
@@ -466,7 +466,8 @@ function speechAt(reader: PhraseReader, k: number): boolean {
     reader.isWord(k) &&
     isSpeechVerb(reader.word(k)) &&
     !(reader.isCap(k) && !reader.startsSentence(k)) &&
-    !NOUN_MARKERS.has(reader.word(k - 1))
+    !NOUN_MARKERS.has(reader.word(k - 1)) &&
+    !reader.isPossessive(k - 1)
   )
 }
 
@@ -632,6 +633,9 @@ function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number
   if (p === null || p.type !== 'mention' || isPlace(reader, p)) return null
   const after = p.end < paragraphEnd ? reader.word(p.end) : ''
   if (p.end < paragraphEnd && after !== ',' && after !== '(' && !reader.startsLine(p.end)) return null
+  // The rest of the line is an affiliation, not a sentence: no verb ("Carl Tobias, a professor, said …").
+  for (let e = p.end, n = 0; e < paragraphEnd && !reader.startsLine(e); e++, n++)
+    if (n > 14 || speechAt(reader, e) || reader.word(e) === '“' || reader.word(e) === '"') return null
   return { phrase: p, start: k, end: p.end, isAfter: true }
 }
 
@@ -695,6 +699,8 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     const isSpeech = (cls & SPEECH_VERB) !== 0 || (w === 'put' && reader.word(v + 1) === 'it')
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
     if ((reader.isCap(v) && !reader.startsSentence(v)) || NOUN_MARKERS.has(reader.word(v - 1))) continue
+    // "Ginsburg’s comments": after a possessive a speech verb is a noun.
+    if (reader.isPossessive(v - 1)) continue
     // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
     // does not introduce the quote.
     if (inOpeningClause(reader, subjectFrom, v, to)) continue

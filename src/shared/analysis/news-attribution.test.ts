@@ -267,10 +267,29 @@ describe('one cue for two quotes of a sentence', () => {
   })
 })
 
+describe('more noun phrases', () => {
+  it('reads a possessive before a speech verb as a noun', () => {
+    const text = 'On Tuesday, Speaker Jo Abara told the Herald that Lott’s comments “show real bias.”'
+    expect(speakerOf(text, 'bias')).toMatch(/Jo Abara$/u)
+  })
+
+  it('reads two roles joined by “and” before a name', () => {
+    const text =
+      'Former prosecutor and Dayton Mayor Ray Lott, who backs Brandt, attacked Holm on the radio, calling it a “no-brainer” to charge her.'
+    expect(speakerOf(text, 'no-brainer')).toBe('Ray Lott')
+  })
+})
+
 describe('bylines and affiliations', () => {
   it('reads a dash and a name under a quote', () => {
     const text = 'Tom Brandt opened the bridge.\n\n“Bridges are how a town talks to itself.” — Anna Perrin, poet'
     expect(speakerOf(text, 'Bridges')).toBe('Anna Perrin')
+  })
+
+  it('does not take the next paragraph’s subject for a byline', () => {
+    const text =
+      '“It can be done,” Ana Holm told the Herald. “Will it happen? Nobody knows.”\nTom Brandt, a professor at the state university, said the odds were long.'
+    expect(speakerOf(text, 'Will it happen')).toBe('Ana Holm')
   })
 
   it('reads a name on the line below a quote', () => {

@@ -138,6 +138,11 @@ export class PhraseReader {
     return k >= 0 && k < this.t.count && (this.t.flags[k]! & SENTENCE_START) !== 0
   }
 
+  /** Token k is a word followed by a possessive ’s ("Ginsburg’s"). */
+  isPossessive(k: number): boolean {
+    return this.isWord(k) && (this.t.flags[k]! & POSS) !== 0
+  }
+
   /** Token k is a capitalised word. */
   isCap(k: number): boolean {
     return this.isWord(k) && (this.t.flags[k]! & CAP) !== 0
@@ -279,6 +284,11 @@ export class PhraseReader {
           j = n
           continue
         }
+      }
+      // "Former prosecutor and New York City Mayor Rudy Giuliani": roles joined by "and".
+      if (this.word(j) === 'and' && j > k && this.isRoleLike(j - 1) && (this.isCap(j + 1) || this.isRoleLike(j + 1))) {
+        j++
+        continue
       }
       if (!this.isRoleLike(j) && !(this.t.flags[j]! & CAP) && !(j === k && DETERMINERS.has(this.word(j)))) break
       j++
