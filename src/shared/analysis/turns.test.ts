@@ -81,6 +81,16 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)).toEqual(['Mrs. Hale', 'Fergus Roe'])
   })
 
+  it('hears a name set off at the end of a sentence as the person addressed', () => {
+    const text = [
+      'Iris Vane, her son Owen and the maid Hetty Cole were waiting in the hall.',
+      '“The carriage is at the door,” said Hetty.',
+      '“We are late, Iris. Where is my hat?” said Owen.',
+      '“On the peg, dear.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Hetty Cole', 'Owen', 'Iris Vane'])
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',

@@ -119,12 +119,16 @@ const CALLING_WORDS = new Set(['and', 'oh', 'ah', 'o', 'now', 'well', 'yes', 'no
 
 /**
  * A name called on after "and", "oh", "now"… that open a clause inside the quotation, set off by a
- * comma or ending it: "—and Fergus, what have you been doing?", "Oh Tom!". The vocative test
- * wants a comma or a mark before the name.
+ * comma or ending it ("—and Fergus, what have you been doing?", "Oh Tom!"), or set off by a comma
+ * at the end of a sentence ("Yes, Beatrice."). The vocative test wants a comma or a mark before
+ * the name and a comma, ! or ? after it.
  */
 function isCalledOn(text: string, t: Tokens, start: number, end: number): boolean {
   if (end >= t.count || start < 2) return false
   const after = text.charCodeAt(t.start[end]!)
+  // "Yes, Beatrice.": set off by a comma at the end of a sentence.
+  if (after === 46 && text.charCodeAt(t.start[start - 1]!) === 44)
+    return end + 1 >= t.count || (t.flags[end + 1]! & (MARK | SENTENCE_START)) !== 0
   if (after !== 44 && after !== 33 && after !== 63) return false
   if (!CALLING_WORDS.has(lowerAt(text, t, start - 1))) return false
   return !(t.flags[start - 2]! & WORD) || (t.flags[start - 1]! & SENTENCE_START) !== 0
