@@ -91,6 +91,15 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)).toEqual(['Hetty Cole', 'Owen', 'Iris Vane'])
   })
 
+  it('hands the turn over after an exclamation as after a question', () => {
+    const text = [
+      '“We leave for the coast on Monday,” said Hugh Dent.',
+      '“You don’t say so!” said Mark Bell.',
+      '“I do, and the others are coming too.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Hugh Dent', 'Mark Bell', 'Hugh Dent'])
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',
