@@ -136,4 +136,13 @@ describe('pronouns in fiction', () => {
     const text = '“It is your turn, Nora,” said Felix Grant. “Hurry up.”\n\n“I am coming,” she answered.'
     expect(speakers(text)).toEqual(['Felix Grant', 'Felix Grant', 'Nora'])
   })
+
+  it('does not name the narrator after a character the narration keeps naming', () => {
+    const text = [
+      'Old Amos Pike sat by the fire when I came in. Amos Pike had lived in the village all his life, and I had known him since I was a child. I took off my coat. I was cold.',
+      '“Sit down by the fire, Amos,” said my aunt Mrs. Hale.',
+      '“Thank you,” I said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mrs. Hale', 'I (narrator)'])
+  })
 })

@@ -194,12 +194,20 @@ export function findNarrator(
       if (mi < 0) continue
       const entity = mentions.entity[mi]!
       if (records[entity]!.kind !== 'person' || namedSpeakers.has(entity)) continue
-      if (isVocative(text, t, k, mentions.tokenEnd[mi]!)) votes.set(entity, (votes.get(entity) ?? 0) + 1)
+      const end = mentions.tokenEnd[mi]!
+      if (isVocative(text, t, k, end) && !isNested(t, ctx, k, end)) votes.set(entity, (votes.get(entity) ?? 0) + 1)
     }
   })
   let best = -1
   let top = 0
-  for (const [e, n] of votes) if (n > top || (n === top && e < best)) [best, top] = [e, n]
+  for (const [e, n] of votes) {
+    // The narrator is "I" in the narration: someone the narration keeps naming is another character
+    // ("Old Cotter was sitting at the fire"), whoever calls on them.
+    let narrated = 0
+    for (const mi of records[e]!.mentions) if (!(t.flags[mentions.tokenStart[mi]!]! & IN_QUOTE)) narrated++
+    if (narrated >= 2 && narrated >= n) continue
+    if (n > top || (n === top && e < best)) [best, top] = [e, n]
+  }
   return best
 }
 
