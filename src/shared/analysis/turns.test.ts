@@ -100,6 +100,18 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)).toEqual(['Hugh Dent', 'Mark Bell', 'Hugh Dent'])
   })
 
+  it('does not take names in a list for the person addressed', () => {
+    const text = [
+      'Nora Bell and Ruth Kay were writing the invitations at the kitchen table.',
+      '“Is everyone coming?” asked Nora.',
+      '“Yes.”',
+      '“Who?”',
+      '“Tom Ash, Jack Reed, and Peter Finch have all said yes.”',
+      '“And the vicar?”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Nora Bell', 'Ruth Kay', 'Nora Bell', 'Ruth Kay', 'Nora Bell'])
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',

@@ -108,7 +108,7 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
     const entity = mentions.entity[mi]!
     if (records[entity]!.kind !== 'person' || INTERJECTIONS.has(records[entity]!.name.toLowerCase())) continue
     const end = mentions.tokenEnd[mi]!
-    if (isNested(t, ctx, k, end)) continue
+    if (isNested(t, ctx, k, end) || isListed(text, t, entities, end)) continue
     if (isVocative(text, t, k, end) || isCalledOn(text, t, k, end)) return entity
   }
   return -1
@@ -132,6 +132,14 @@ function isCalledOn(text: string, t: Tokens, start: number, end: number): boolea
   if (after !== 44 && after !== 33 && after !== 63) return false
   if (!CALLING_WORDS.has(lowerAt(text, t, start - 1))) return false
   return !(t.flags[start - 2]! & WORD) || (t.flags[start - 1]! & SENTENCE_START) !== 0
+}
+
+/** A name followed by more of a list ("Speyer, Maintz, and Koln"), whose commas are no vocative's. */
+function isListed(text: string, t: Tokens, entities: EntityIndex, end: number): boolean {
+  if (end + 2 >= t.count || text.charCodeAt(t.start[end]!) !== 44) return false
+  const isName = (k: number): boolean => (entities.mentionByFirstToken[k] ?? -1) >= 0
+  const next = lowerAt(text, t, end + 1)
+  return isName(end + 1) || ((next === 'and' || next === 'or') && isName(end + 2))
 }
 
 /**
