@@ -157,4 +157,13 @@ describe('pronouns in fiction', () => {
     ].join('\n\n')
     expect(speakers(text)).toEqual(['Mrs. Hale', 'I (narrator)'])
   })
+
+  it('names the narrator from the narration that names them ("Call me …")', () => {
+    const text = [
+      'Call me Tobias Wren. Some years ago I went to sea, and I have not been dry since. I signed on in March; I was nineteen.',
+      '“Sit down, young man,” said the captain.',
+      '“Thank you, sir,” I said.',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Tobias Wren')
+  })
 })

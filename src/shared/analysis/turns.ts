@@ -193,8 +193,10 @@ export function findNarrator(
   let firstPerson = 0
   for (const k of t.singleI) if (!(t.flags[k]! & IN_QUOTE)) firstPerson++
   if (firstPerson < 5) return -1
-  const votes = new Map<number, number>()
   const { mentions, mentionByFirstToken, records } = entities
+  const named = selfNamed(text, t, entities)
+  if (named >= 0) return named
+  const votes = new Map<number, number>()
   contexts.forEach((ctx, i) => {
     if (!isOtherSpeaker(i)) return
     for (let k = ctx.inStart; k < ctx.inEnd; k++) {
@@ -247,4 +249,24 @@ export function namesEntity(t: Tokens, entities: EntityIndex, ctx: QuoteContext,
     if (mi >= 0 && mentions.entity[mi] === entity && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) return true
   }
   return false
+}
+
+/**
+ * The person the narration names as "I": "Call me Ishmael.", "So, I called myself Pip", "my name
+ * is Jonathan Harker". -1 if the narration never does.
+ */
+function selfNamed(text: string, t: Tokens, entities: EntityIndex): number {
+  const { mentions, records } = entities
+  for (let i = 0; i < mentions.count; i++) {
+    const k = mentions.tokenStart[i]!
+    if (k < 2 || t.flags[k]! & IN_QUOTE || records[mentions.entity[i]!]!.kind !== 'person') continue
+    const w1 = lowerAt(text, t, k - 1)
+    const w2 = lowerAt(text, t, k - 2)
+    const isSelf =
+      (w1 === 'myself' && w2 === 'called') ||
+      (w1 === 'me' && w2 === 'call') ||
+      ((w1 === 'is' || w1 === 'was') && w2 === 'name' && k >= 3 && lowerAt(text, t, k - 3) === 'my')
+    if (isSelf) return mentions.entity[i]!
+  }
+  return -1
 }
