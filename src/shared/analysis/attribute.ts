@@ -378,7 +378,8 @@ export function attribute(
         turns.record(
           para,
           a.speaker,
-          text.charCodeAt(ctx.quote.end - 2) === 63 || text.charCodeAt(ctx.quote.end - 1) === 63,
+          isQuestionOrExclamation(text.charCodeAt(ctx.quote.end - 2)) ||
+            isQuestionOrExclamation(text.charCodeAt(ctx.quote.end - 1)),
           addresseeAt(k),
         )
     }
@@ -1030,4 +1031,8 @@ function subjectOf(reader: PhraseReader, t: Tokens, paraStart: number, paraEnd: 
     return { phrase: p, start: p.start, end: p.end, isAfter: false }
   }
   return null
+}
+
+function isQuestionOrExclamation(c: number): boolean {
+  return c === 63 || c === 33
 }

@@ -81,6 +81,37 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)).toEqual(['Mrs. Hale', 'Fergus Roe'])
   })
 
+  it('hears a name set off at the end of a sentence as the person addressed', () => {
+    const text = [
+      'Iris Vane, her son Owen and the maid Hetty Cole were waiting in the hall.',
+      '“The carriage is at the door,” said Hetty.',
+      '“We are late, Iris. Where is my hat?” said Owen.',
+      '“On the peg, dear.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Hetty Cole', 'Owen', 'Iris Vane'])
+  })
+
+  it('hands the turn over after an exclamation as after a question', () => {
+    const text = [
+      '“We leave for the coast on Monday,” said Hugh Dent.',
+      '“You don’t say so!” said Mark Bell.',
+      '“I do, and the others are coming too.”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Hugh Dent', 'Mark Bell', 'Hugh Dent'])
+  })
+
+  it('does not take names in a list for the person addressed', () => {
+    const text = [
+      'Nora Bell and Ruth Kay were writing the invitations at the kitchen table.',
+      '“Is everyone coming?” asked Nora.',
+      '“Yes.”',
+      '“Who?”',
+      '“Tom Ash, Jack Reed, and Peter Finch have all said yes.”',
+      '“And the vicar?”',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Nora Bell', 'Ruth Kay', 'Nora Bell', 'Ruth Kay', 'Nora Bell'])
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',
@@ -116,5 +147,23 @@ describe('pronouns in fiction', () => {
   it('remembers whom a paragraph addressed when its last quotation names no one', () => {
     const text = '“It is your turn, Nora,” said Felix Grant. “Hurry up.”\n\n“I am coming,” she answered.'
     expect(speakers(text)).toEqual(['Felix Grant', 'Felix Grant', 'Nora'])
+  })
+
+  it('does not name the narrator after a character the narration keeps naming', () => {
+    const text = [
+      'Old Amos Pike sat by the fire when I came in. Amos Pike had lived in the village all his life, and I had known him since I was a child. I took off my coat. I was cold.',
+      '“Sit down by the fire, Amos,” said my aunt Mrs. Hale.',
+      '“Thank you,” I said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mrs. Hale', 'I (narrator)'])
+  })
+
+  it('names the narrator from the narration that names them ("Call me …")', () => {
+    const text = [
+      'Call me Tobias Wren. Some years ago I went to sea, and I have not been dry since. I signed on in March; I was nineteen.',
+      '“Sit down, young man,” said the captain.',
+      '“Thank you, sir,” I said.',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Tobias Wren')
   })
 })

@@ -108,7 +108,7 @@ export function addresseeOf(text: string, t: Tokens, entities: EntityIndex, ctx:
     const entity = mentions.entity[mi]!
     if (records[entity]!.kind !== 'person' || INTERJECTIONS.has(records[entity]!.name.toLowerCase())) continue
     const end = mentions.tokenEnd[mi]!
-    if (isNested(t, ctx, k, end)) continue
+    if (isNested(t, ctx, k, end) || isListed(text, t, entities, end)) continue
     if (isVocative(text, t, k, end) || isCalledOn(text, t, k, end)) return entity
   }
   return -1
@@ -119,15 +119,27 @@ const CALLING_WORDS = new Set(['and', 'oh', 'ah', 'o', 'now', 'well', 'yes', 'no
 
 /**
  * A name called on after "and", "oh", "now"… that open a clause inside the quotation, set off by a
- * comma or ending it: "—and Fergus, what have you been doing?", "Oh Tom!". The vocative test
- * wants a comma or a mark before the name.
+ * comma or ending it ("—and Fergus, what have you been doing?", "Oh Tom!"), or set off by a comma
+ * at the end of a sentence ("Yes, Beatrice."). The vocative test wants a comma or a mark before
+ * the name and a comma, ! or ? after it.
  */
 function isCalledOn(text: string, t: Tokens, start: number, end: number): boolean {
   if (end >= t.count || start < 2) return false
   const after = text.charCodeAt(t.start[end]!)
+  // "Yes, Beatrice.": set off by a comma at the end of a sentence.
+  if (after === 46 && text.charCodeAt(t.start[start - 1]!) === 44)
+    return end + 1 >= t.count || (t.flags[end + 1]! & (MARK | SENTENCE_START)) !== 0
   if (after !== 44 && after !== 33 && after !== 63) return false
   if (!CALLING_WORDS.has(lowerAt(text, t, start - 1))) return false
   return !(t.flags[start - 2]! & WORD) || (t.flags[start - 1]! & SENTENCE_START) !== 0
+}
+
+/** A name followed by more of a list ("Speyer, Maintz, and Koln"), whose commas are no vocative's. */
+function isListed(text: string, t: Tokens, entities: EntityIndex, end: number): boolean {
+  if (end + 2 >= t.count || text.charCodeAt(t.start[end]!) !== 44) return false
+  const isName = (k: number): boolean => (entities.mentionByFirstToken[k] ?? -1) >= 0
+  const next = lowerAt(text, t, end + 1)
+  return isName(end + 1) || ((next === 'and' || next === 'or') && isName(end + 2))
 }
 
 /**
@@ -181,8 +193,10 @@ export function findNarrator(
   let firstPerson = 0
   for (const k of t.singleI) if (!(t.flags[k]! & IN_QUOTE)) firstPerson++
   if (firstPerson < 5) return -1
-  const votes = new Map<number, number>()
   const { mentions, mentionByFirstToken, records } = entities
+  const named = selfNamed(text, t, entities)
+  if (named >= 0) return named
+  const votes = new Map<number, number>()
   contexts.forEach((ctx, i) => {
     if (!isOtherSpeaker(i)) return
     for (let k = ctx.inStart; k < ctx.inEnd; k++) {
@@ -190,12 +204,20 @@ export function findNarrator(
       if (mi < 0) continue
       const entity = mentions.entity[mi]!
       if (records[entity]!.kind !== 'person' || namedSpeakers.has(entity)) continue
-      if (isVocative(text, t, k, mentions.tokenEnd[mi]!)) votes.set(entity, (votes.get(entity) ?? 0) + 1)
+      const end = mentions.tokenEnd[mi]!
+      if (isVocative(text, t, k, end) && !isNested(t, ctx, k, end)) votes.set(entity, (votes.get(entity) ?? 0) + 1)
     }
   })
   let best = -1
   let top = 0
-  for (const [e, n] of votes) if (n > top || (n === top && e < best)) [best, top] = [e, n]
+  for (const [e, n] of votes) {
+    // The narrator is "I" in the narration: someone the narration keeps naming is another character
+    // ("Old Cotter was sitting at the fire"), whoever calls on them.
+    let narrated = 0
+    for (const mi of records[e]!.mentions) if (!(t.flags[mentions.tokenStart[mi]!]! & IN_QUOTE)) narrated++
+    if (narrated >= 2 && narrated >= n) continue
+    if (n > top || (n === top && e < best)) [best, top] = [e, n]
+  }
   return best
 }
 
@@ -227,4 +249,24 @@ export function namesEntity(t: Tokens, entities: EntityIndex, ctx: QuoteContext,
     if (mi >= 0 && mentions.entity[mi] === entity && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) return true
   }
   return false
+}
+
+/**
+ * The person the narration names as "I": "Call me Ishmael.", "So, I called myself Pip", "my name
+ * is Jonathan Harker". -1 if the narration never does.
+ */
+function selfNamed(text: string, t: Tokens, entities: EntityIndex): number {
+  const { mentions, records } = entities
+  for (let i = 0; i < mentions.count; i++) {
+    const k = mentions.tokenStart[i]!
+    if (k < 2 || t.flags[k]! & IN_QUOTE || records[mentions.entity[i]!]!.kind !== 'person') continue
+    const w1 = lowerAt(text, t, k - 1)
+    const w2 = lowerAt(text, t, k - 2)
+    const isSelf =
+      (w1 === 'myself' && w2 === 'called') ||
+      (w1 === 'me' && w2 === 'call') ||
+      ((w1 === 'is' || w1 === 'was') && w2 === 'name' && k >= 3 && lowerAt(text, t, k - 3) === 'my')
+    if (isSelf) return mentions.entity[i]!
+  }
+  return -1
 }
