@@ -53,6 +53,8 @@ export interface ScareClues {
   isTitleLike: boolean
   /** The word before the opening mark is a capitalised possessive: "CNN’s “New Day”". */
   afterNamePossessive: boolean
+  /** A comma right before the opening mark, and the word before it: "his 2012 book, “An American Son”". */
+  wordBeforeComma: string
   /** 「…」 and 『…』 quote everything in CJK text; the English scare-quote tests do not apply. */
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
@@ -166,6 +168,13 @@ export function buildContext(
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
     isTitleLike: titleLike && wordCount > 0 && wordCount <= MAX_TITLE_WORDS,
     afterNamePossessive: isEmbedded && (t.flags[lastBefore]! & (POSS | CAP)) === (POSS | CAP),
+    wordBeforeComma:
+      !isEmbedded &&
+      lastBefore - 1 >= beforeStart &&
+      text.charCodeAt(t.start[lastBefore]!) === 44 &&
+      (t.flags[lastBefore - 1]! & WORD) !== 0
+        ? sameWords(lastBefore - 1)
+        : '',
     isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
     followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
     // Only the passive-naming test reads it.
@@ -226,6 +235,16 @@ function endsWithPunct(text: string, q: RawQuote): boolean {
 const MAX_SCARE_WORDS = 4
 /** Titles of shows and books can be this long: "The Lead with Jake Tapper", "Chick Lit: The New Woman's Fiction". */
 const MAX_TITLE_WORDS = 8
+/** Nouns for a work with a title, besides the lexicon's work nouns: "the talk radio program “…”". */
+const MORE_TITLE_NOUNS = new Set(
+  `program programs programme programmes autobiography biography thriller column newsletter broadcast
+  segment sketch ad ads spot essay magazine blog anthem hymn tune tipsheet`.split(/\s+/u),
+)
+
+function isTitleNoun(w: string): boolean {
+  return w !== '' && (WORK_NOUNS.has(w) || MORE_TITLE_NOUNS.has(w))
+}
+
 /** Words a title leaves in lower case. */
 const TITLE_SMALL_WORDS = new Set(
   'a an the and or but nor of on in at to for from by with as into onto over up is are be vs'.split(' '),
@@ -251,12 +270,14 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   // "the podcast “Here’s the Thing”", "the author of “Destiny and Power”" (titles run longer than
   // scare quotes, so this test comes before the length limit).
   if (
-    clues.isEmbedded &&
     clues.isTitleLike &&
-    (clues.afterNamePossessive ||
-      prev === 'on' ||
-      WORK_NOUNS.has(prev) ||
-      (prev === 'of' && WORK_ROLE_NOUNS.has(clues.wordBeforePrevious)))
+    ((clues.isEmbedded &&
+      (clues.afterNamePossessive ||
+        prev === 'on' ||
+        isTitleNoun(prev) ||
+        (prev === 'of' && WORK_ROLE_NOUNS.has(clues.wordBeforePrevious)))) ||
+      // "the PBS medical drama, “Mercy Street,”", "In his new book, “Doomed to Succeed,”"
+      isTitleNoun(clues.wordBeforeComma))
   )
     return true
   if (clues.wordCount > MAX_SCARE_WORDS) return false

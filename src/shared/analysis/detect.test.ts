@@ -146,6 +146,10 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
     ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
     ['a reporting noun', 'His lament for “the old harbour” moved the room.'],
+    [
+      'a shirt that reads … (read is not a title noun)',
+      'Organisers said protesters wore shirts that read “Settle for the Pier.”',
+    ],
     ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
     ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
     [
@@ -170,6 +174,10 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ],
     ['a programme after "on"', 'The councillor said on “Question Time” that the plan was dead.'],
     ['a book after "the author of"', 'Okafor, the author of “The Long Tide Home,” said the book took ten years.'],
+    [
+      'a title set off by a comma after a work noun',
+      'In her new memoir, “Salt and Slate,” Okafor said she had no regrets.',
+    ],
     ['a passive naming verb', 'The old mill was called “the Tannery” for a century.'],
   ])('still drops %s', (_name, text) => {
     expect(found(text)).toEqual([])
