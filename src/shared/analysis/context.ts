@@ -53,6 +53,11 @@ export interface ScareClues {
   isTitleLike: boolean
   /** The word before the opening mark is a capitalised possessive: "CNN’s “New Day”". */
   afterNamePossessive: boolean
+  /**
+   * The word before a naming verb that stands before the quote's article ("what he calls the “…”":
+   * he), read only for that pattern ('' otherwise).
+   */
+  wordBeforeNamingVerb: string
   /** A comma right before the opening mark, and the word before it: "his 2012 book, “An American Son”". */
   wordBeforeComma: string
   /** 「…」 and 『…』 quote everything in CJK text; the English scare-quote tests do not apply. */
@@ -168,6 +173,15 @@ export function buildContext(
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
     isTitleLike: titleLike && wordCount > 0 && wordCount <= MAX_TITLE_WORDS,
     afterNamePossessive: isEmbedded && (t.flags[lastBefore]! & (POSS | CAP)) === (POSS | CAP),
+    wordBeforeNamingVerb:
+      isEmbedded &&
+      lastBefore - 2 >= beforeStart &&
+      ARTICLES.has(lastWord) &&
+      (t.flags[lastBefore - 1]! & WORD) !== 0 &&
+      (t.flags[lastBefore - 2]! & WORD) !== 0 &&
+      NAMING_VERBS.has(sameWords(lastBefore - 1))
+        ? sameWords(lastBefore - 2)
+        : '',
     wordBeforeComma:
       !isEmbedded &&
       lastBefore - 1 >= beforeStart &&
@@ -289,9 +303,18 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
     (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled' || prev === 'the')
   )
     return true
-  // "what it calls a “lifestyle village”": a naming verb, an article, then the term. ("called her
-  // “weak”" and "called that “absurd”" name no term: her and that are the object.)
-  if (clues.isEmbedded && ARTICLES.has(prev) && NAMING_VERBS.has(clues.wordBeforePrevious)) return true
+  // "a tax loophole called an “inversion”", "has been called the “Trump of the East”", "what it
+  // calls a “lifestyle village”": a naming verb, an article, then the term: a name. When people
+  // are the subject the verb reports their words and the quote stays ("what he calls the
+  // “Washington cartel”", "which Trump had called a “disaster”"). ("called her “weak”" and "called that “absurd”" have no article: her
+  // and that are the object.)
+  if (
+    clues.isEmbedded &&
+    ARTICLES.has(prev) &&
+    NAMING_VERBS.has(clues.wordBeforePrevious) &&
+    !hasNamingSubject(clues.wordBeforePrevious, clues.wordBeforeNamingVerb)
+  )
+    return true
   // "what is known as “quite a scene”", "an event billed as “Hard Hats for Hillary”": a name.
   if (
     clues.isEmbedded &&
@@ -320,6 +343,32 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   const opensSentence = ctx.beforeStart === ctx.beforeEnd
   return opensSentence && !clues.hasEndPunct && ctx.afterEnd > ctx.afterStart && clues.followedByWord
 }
+
+/**
+ * A naming verb whose subject is people characterising something: an active -ing form ("many are
+ * calling"), or a personal pronoun, "some", "many" or a perfect auxiliary right before it ("what
+ * he called", "what some call", "which Trump had called"). "what it calls a “lifestyle village”"
+ * stays a name: an organisation's term for its own product.
+ */
+function hasNamingSubject(verb: string, before: string): boolean {
+  return verb.endsWith('ing') || NAMING_SUBJECTS.has(before)
+}
+
+const NAMING_SUBJECTS = new Set([
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'some',
+  'many',
+  'others',
+  'has',
+  'have',
+  'had',
+  'who',
+])
 
 /** Words right before a naming verb that make it passive: "was called", "is also named". */
 const PASSIVE_MARKERS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'also', 'now', 'often', 'commonly'])

@@ -146,6 +146,8 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
     ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
     ['a reporting noun', 'His lament for “the old harbour” moved the room.'],
+    ['a naming verb with a person as subject', 'Okafor railed against what she calls the “harbour cartel” on Friday.'],
+    ['a naming verb after a perfect auxiliary', 'The deal, which Okafor had called a “disaster,” was signed.'],
     [
       'a shirt that reads … (read is not a title noun)',
       'Organisers said protesters wore shirts that read “Settle for the Pier.”',
@@ -179,6 +181,7 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
       'In her new memoir, “Salt and Slate,” Okafor said she had no regrets.',
     ],
     ['a passive naming verb', 'The old mill was called “the Tannery” for a century.'],
+    ['a naming participle and an article', 'Firms use a tax loophole called an “inversion” to move abroad.'],
   ])('still drops %s', (_name, text) => {
     expect(found(text)).toEqual([])
   })
