@@ -72,6 +72,11 @@ export interface ScareClues {
    * a short quote in a sentence with no speech verb.
    */
   hasReportingFrame: boolean
+  /**
+   * A verb of thinking frames the quote and no speech verb does ("“How pretty they are!” thought
+   * Winterbourne", "he would think, “What a nice house!”"): a thought, not a quotation.
+   */
+  isThought: boolean
 }
 
 /** Token bounds of a quotation and of its paragraph (first token at or after each offset). */
@@ -148,6 +153,12 @@ export function buildContext(
     (hasReportingWord(t, sentenceStart, beforeEnd, sameWords) ||
       hasReportingWord(t, inEnd, Math.min(afterEnd, inEnd + MAX_FRAME_AFTER), sameWords))
 
+  const isThought =
+    !hasSpeechVerb &&
+    !q.isBlock &&
+    (thoughtTagAfter(t, inEnd, afterEnd, sameWords) ||
+      (!isEmbedded && hasThoughtVerb(t, sentenceStart, beforeEnd, sameWords)))
+
   const ctx: QuoteContext = {
     quote: q,
     inStart,
@@ -194,6 +205,7 @@ export function buildContext(
     // Only the passive-naming test reads it.
     nextWord: NAMING_VERBS.has(lastWord) && inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0 ? sameWords(inEnd) : '',
     hasReportingFrame,
+    isThought,
   })
   return ctx
 }
@@ -220,6 +232,31 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
     if (w.length === 1 || ABBREVIATIONS.has(w)) return false
   }
   return true
+}
+
+/** Verbs of thinking that frame a quoted thought. */
+const THOUGHT_VERBS = new Set(['thought', 'think', 'thinks', 'thinking'])
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you'])
+
+function hasThoughtVerb(t: Tokens, from: number, to: number, sameWords: (k: number) => string): boolean {
+  for (let k = from; k < to; k++) {
+    if (t.flags[k]! & IN_QUOTE || !(t.flags[k]! & WORD)) continue
+    if (THOUGHT_VERBS.has(sameWords(k))) return true
+  }
+  return false
+}
+
+/**
+ * A verb of thinking right after the quote, or after a pronoun or a name there ("“Well!” thought
+ * Alice", "“Odd,” she thought"), not one further on ("…,” which Mozloom thinks will…").
+ */
+function thoughtTagAfter(t: Tokens, inEnd: number, afterEnd: number, sameWords: (k: number) => string): boolean {
+  if (inEnd >= afterEnd || !(t.flags[inEnd]! & WORD)) return false
+  const first = sameWords(inEnd)
+  if (THOUGHT_VERBS.has(first)) return true
+  const next = inEnd + 1
+  if (next >= afterEnd || !(t.flags[next]! & WORD) || !THOUGHT_VERBS.has(sameWords(next))) return false
+  return SUBJECT_PRONOUNS.has(first) || (t.flags[inEnd]! & CAP) !== 0
 }
 
 /** A reporting verb or noun (see REPORTING) among the narrative tokens from..to. */
@@ -279,6 +316,7 @@ const MAX_FRAME_AFTER = 8
 export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   const q = ctx.quote
   if (q.isBlock || q.isDash || q.continues || q.isContinuation || clues.isCorner) return false
+  if (clues.isThought) return true
   const prev = clues.previousWord
   // The name of a show, book or programme: "on CNN’s “New Day,”", "appeared on “Meet the Press”",
   // "the podcast “Here’s the Thing”", "the author of “Destiny and Power”" (titles run longer than

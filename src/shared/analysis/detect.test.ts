@@ -377,3 +377,21 @@ describe('long quotations set as lines', () => {
     expect(found('"“We will win the state,” Ruiz said on Sunday.')).toEqual(['"“We will win the state,”'])
   })
 })
+
+describe('thoughts are not quotations', () => {
+  it.each([
+    ['a thought tag after the quote', '“How calm the harbour is!” thought Orla, watching the boats.'],
+    ['a pronoun and a thought tag', '“Nobody will notice,” she thought.'],
+    ['a thought verb introducing it', 'He looked at the ruined pier and thought, “What a waste of money.”'],
+  ])('%s', (_name, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['speech in the same sentence', '“We will rebuild it,” she said, and thought of her father.'],
+    ['a thought verb further on', '“The rule is clear,” said the clerk, which Okafor thinks is wrong.'],
+    ['wondered, which news uses for speech', '“Who would build a pier there?” he wondered.'],
+  ])('keeps %s', (_name, text) => {
+    expect(found(text)).toHaveLength(1)
+  })
+})
