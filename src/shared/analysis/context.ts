@@ -53,6 +53,13 @@ export interface ScareClues {
   isTitleLike: boolean
   /** The word before the opening mark is a capitalised possessive: "CNN’s “New Day”". */
   afterNamePossessive: boolean
+  /**
+   * The word before a naming verb that stands before the quote's article ("what he calls the “…”":
+   * he), read only for that pattern ('' otherwise).
+   */
+  wordBeforeNamingVerb: string
+  /** A comma right before the opening mark, and the word before it: "his 2012 book, “An American Son”". */
+  wordBeforeComma: string
   /** 「…」 and 『…』 quote everything in CJK text; the English scare-quote tests do not apply. */
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
@@ -65,6 +72,11 @@ export interface ScareClues {
    * a short quote in a sentence with no speech verb.
    */
   hasReportingFrame: boolean
+  /**
+   * A verb of thinking frames the quote and no speech verb does ("“How pretty they are!” thought
+   * Winterbourne", "he would think, “What a nice house!”"): a thought, not a quotation.
+   */
+  isThought: boolean
 }
 
 /** Token bounds of a quotation and of its paragraph (first token at or after each offset). */
@@ -141,6 +153,12 @@ export function buildContext(
     (hasReportingWord(t, sentenceStart, beforeEnd, sameWords) ||
       hasReportingWord(t, inEnd, Math.min(afterEnd, inEnd + MAX_FRAME_AFTER), sameWords))
 
+  const isThought =
+    !hasSpeechVerb &&
+    !q.isBlock &&
+    (thoughtTagAfter(t, inEnd, afterEnd, sameWords) ||
+      (!isEmbedded && hasThoughtVerb(t, sentenceStart, beforeEnd, sameWords)))
+
   const ctx: QuoteContext = {
     quote: q,
     inStart,
@@ -166,11 +184,28 @@ export function buildContext(
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
     isTitleLike: titleLike && wordCount > 0 && wordCount <= MAX_TITLE_WORDS,
     afterNamePossessive: isEmbedded && (t.flags[lastBefore]! & (POSS | CAP)) === (POSS | CAP),
+    wordBeforeNamingVerb:
+      isEmbedded &&
+      lastBefore - 2 >= beforeStart &&
+      ARTICLES.has(lastWord) &&
+      (t.flags[lastBefore - 1]! & WORD) !== 0 &&
+      (t.flags[lastBefore - 2]! & WORD) !== 0 &&
+      NAMING_VERBS.has(sameWords(lastBefore - 1))
+        ? sameWords(lastBefore - 2)
+        : '',
+    wordBeforeComma:
+      !isEmbedded &&
+      lastBefore - 1 >= beforeStart &&
+      text.charCodeAt(t.start[lastBefore]!) === 44 &&
+      (t.flags[lastBefore - 1]! & WORD) !== 0
+        ? sameWords(lastBefore - 1)
+        : '',
     isCorner: text.charCodeAt(q.start) === 0x300c || text.charCodeAt(q.start) === 0x300e,
     followedByWord: inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0,
     // Only the passive-naming test reads it.
     nextWord: NAMING_VERBS.has(lastWord) && inEnd < afterEnd && (t.flags[inEnd]! & WORD) !== 0 ? sameWords(inEnd) : '',
     hasReportingFrame,
+    isThought,
   })
   return ctx
 }
@@ -210,6 +245,31 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
   return true
 }
 
+/** Verbs of thinking that frame a quoted thought. */
+const THOUGHT_VERBS = new Set(['thought', 'think', 'thinks', 'thinking'])
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you'])
+
+function hasThoughtVerb(t: Tokens, from: number, to: number, sameWords: (k: number) => string): boolean {
+  for (let k = from; k < to; k++) {
+    if (t.flags[k]! & IN_QUOTE || !(t.flags[k]! & WORD)) continue
+    if (THOUGHT_VERBS.has(sameWords(k))) return true
+  }
+  return false
+}
+
+/**
+ * A verb of thinking right after the quote, or after a pronoun or a name there ("“Well!” thought
+ * Alice", "“Odd,” she thought"), not one further on ("…,” which Mozloom thinks will…").
+ */
+function thoughtTagAfter(t: Tokens, inEnd: number, afterEnd: number, sameWords: (k: number) => string): boolean {
+  if (inEnd >= afterEnd || !(t.flags[inEnd]! & WORD)) return false
+  const first = sameWords(inEnd)
+  if (THOUGHT_VERBS.has(first)) return true
+  const next = inEnd + 1
+  if (next >= afterEnd || !(t.flags[next]! & WORD) || !THOUGHT_VERBS.has(sameWords(next))) return false
+  return SUBJECT_PRONOUNS.has(first) || (t.flags[inEnd]! & CAP) !== 0
+}
+
 /** A reporting verb or noun (see REPORTING) among the narrative tokens from..to. */
 function hasReportingWord(t: Tokens, from: number, to: number, sameWords: (k: number) => string): boolean {
   for (let k = from; k < to; k++) {
@@ -237,6 +297,16 @@ function endsWithPunct(text: string, q: RawQuote): boolean {
 const MAX_SCARE_WORDS = 4
 /** Titles of shows and books can be this long: "The Lead with Jake Tapper", "Chick Lit: The New Woman's Fiction". */
 const MAX_TITLE_WORDS = 8
+/** Nouns for a work with a title, besides the lexicon's work nouns: "the talk radio program “…”". */
+const MORE_TITLE_NOUNS = new Set(
+  `program programs programme programmes autobiography biography thriller column newsletter broadcast
+  segment sketch ad ads spot essay magazine blog anthem hymn tune tipsheet`.split(/\s+/u),
+)
+
+function isTitleNoun(w: string): boolean {
+  return w !== '' && (WORK_NOUNS.has(w) || MORE_TITLE_NOUNS.has(w))
+}
+
 /** Words a title leaves in lower case. */
 const TITLE_SMALL_WORDS = new Set(
   'a an the and or but nor of on in at to for from by with as into onto over up is are be vs'.split(' '),
@@ -257,17 +327,20 @@ const MAX_FRAME_AFTER = 8
 export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   const q = ctx.quote
   if (q.isBlock || q.isDash || q.continues || q.isContinuation || clues.isCorner) return false
+  if (clues.isThought) return true
   const prev = clues.previousWord
   // The name of a show, book or programme: "on CNN’s “New Day,”", "appeared on “Meet the Press”",
   // "the podcast “Here’s the Thing”", "the author of “Destiny and Power”" (titles run longer than
   // scare quotes, so this test comes before the length limit).
   if (
-    clues.isEmbedded &&
     clues.isTitleLike &&
-    (clues.afterNamePossessive ||
-      prev === 'on' ||
-      WORK_NOUNS.has(prev) ||
-      (prev === 'of' && WORK_ROLE_NOUNS.has(clues.wordBeforePrevious)))
+    ((clues.isEmbedded &&
+      (clues.afterNamePossessive ||
+        prev === 'on' ||
+        isTitleNoun(prev) ||
+        (prev === 'of' && WORK_ROLE_NOUNS.has(clues.wordBeforePrevious)))) ||
+      // "the PBS medical drama, “Mercy Street,”", "In his new book, “Doomed to Succeed,”"
+      isTitleNoun(clues.wordBeforeComma))
   )
     return true
   if (clues.wordCount > MAX_SCARE_WORDS) return false
@@ -279,9 +352,18 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
     (WORK_NOUNS.has(prev) || NAMING_VERBS.has(prev) || prev === 'titled' || prev === 'the')
   )
     return true
-  // "what it calls a “lifestyle village”": a naming verb, an article, then the term. ("called her
-  // “weak”" and "called that “absurd”" name no term: her and that are the object.)
-  if (clues.isEmbedded && ARTICLES.has(prev) && NAMING_VERBS.has(clues.wordBeforePrevious)) return true
+  // "a tax loophole called an “inversion”", "has been called the “Trump of the East”", "what it
+  // calls a “lifestyle village”": a naming verb, an article, then the term: a name. When people
+  // are the subject the verb reports their words and the quote stays ("what he calls the
+  // “Washington cartel”", "which Trump had called a “disaster”"). ("called her “weak”" and "called that “absurd”" have no article: her
+  // and that are the object.)
+  if (
+    clues.isEmbedded &&
+    ARTICLES.has(prev) &&
+    NAMING_VERBS.has(clues.wordBeforePrevious) &&
+    !hasNamingSubject(clues.wordBeforePrevious, clues.wordBeforeNamingVerb)
+  )
+    return true
   // "what is known as “quite a scene”", "an event billed as “Hard Hats for Hillary”": a name.
   if (
     clues.isEmbedded &&
@@ -310,6 +392,32 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
   const opensSentence = ctx.beforeStart === ctx.beforeEnd
   return opensSentence && !clues.hasEndPunct && ctx.afterEnd > ctx.afterStart && clues.followedByWord
 }
+
+/**
+ * A naming verb whose subject is people characterising something: an active -ing form ("many are
+ * calling"), or a personal pronoun, "some", "many" or a perfect auxiliary right before it ("what
+ * he called", "what some call", "which Trump had called"). "what it calls a “lifestyle village”"
+ * stays a name: an organisation's term for its own product.
+ */
+function hasNamingSubject(verb: string, before: string): boolean {
+  return verb.endsWith('ing') || NAMING_SUBJECTS.has(before)
+}
+
+const NAMING_SUBJECTS = new Set([
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'some',
+  'many',
+  'others',
+  'has',
+  'have',
+  'had',
+  'who',
+])
 
 /** Words right before a naming verb that make it passive: "was called", "is also named". */
 const PASSIVE_MARKERS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'also', 'now', 'often', 'commonly'])

@@ -146,6 +146,12 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ['a present-tense -ing reporting verb', 'The union is predicting a “long, hard winter” for members.'],
     ['a chant', 'Protesters outside the hall chanted “No more cuts!” for an hour.'],
     ['a reporting noun', 'His lament for “the old harbour” moved the room.'],
+    ['a naming verb with a person as subject', 'Okafor railed against what she calls the “harbour cartel” on Friday.'],
+    ['a naming verb after a perfect auxiliary', 'The deal, which Okafor had called a “disaster,” was signed.'],
+    [
+      'a shirt that reads … (read is not a title noun)',
+      'Organisers said protesters wore shirts that read “Settle for the Pier.”',
+    ],
     ['a naming verb with an object: called him a …', 'She called him a “serial liar” at the rally.'],
     ['a naming verb with a pronoun object: called her …', 'The coach called her “reckless” after the match.'],
     [
@@ -170,7 +176,12 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ],
     ['a programme after "on"', 'The councillor said on “Question Time” that the plan was dead.'],
     ['a book after "the author of"', 'Okafor, the author of “The Long Tide Home,” said the book took ten years.'],
+    [
+      'a title set off by a comma after a work noun',
+      'In her new memoir, “Salt and Slate,” Okafor said she had no regrets.',
+    ],
     ['a passive naming verb', 'The old mill was called “the Tannery” for a century.'],
+    ['a naming participle and an article', 'Firms use a tax loophole called an “inversion” to move abroad.'],
   ])('still drops %s', (_name, text) => {
     expect(found(text)).toEqual([])
   })
@@ -364,5 +375,23 @@ describe('long quotations set as lines', () => {
 
   it('reads a doubled opening mark as one', () => {
     expect(found('"“We will win the state,” Ruiz said on Sunday.')).toEqual(['"“We will win the state,”'])
+  })
+})
+
+describe('thoughts are not quotations', () => {
+  it.each([
+    ['a thought tag after the quote', '“How calm the harbour is!” thought Orla, watching the boats.'],
+    ['a pronoun and a thought tag', '“Nobody will notice,” she thought.'],
+    ['a thought verb introducing it', 'He looked at the ruined pier and thought, “What a waste of money.”'],
+  ])('%s', (_name, text) => {
+    expect(found(text)).toEqual([])
+  })
+
+  it.each([
+    ['speech in the same sentence', '“We will rebuild it,” she said, and thought of her father.'],
+    ['a thought verb further on', '“The rule is clear,” said the clerk, which Okafor thinks is wrong.'],
+    ['wondered, which news uses for speech', '“Who would build a pier there?” he wondered.'],
+  ])('keeps %s', (_name, text) => {
+    expect(found(text)).toHaveLength(1)
   })
 })
