@@ -83,6 +83,7 @@ describe('speakerKind', () => {
     ['Lee’s spokeswoman', 'nominal'],
     ['a spokesman for Ann Lee', 'nominal'],
     ['Ann Lee, who chairs the panel', 'named'],
+    ['the panel’s chair, Ann Lee,', 'named'],
   ])('%s is %s', (source, kind) => {
     expect(speakerKind(source)).toBe(kind)
   })

@@ -123,8 +123,21 @@ const SUFFIX_WORDS = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq', 'phd', 'md',
  * modifier after "of", "who" and the like ("Jo Bell of the Daily Ledger"), no possessive, no titles
  * or honorifics in front and no suffixes (Jr., II) behind.
  */
+/**
+ * The part of a source that names the speaker: the words before its first comma, unless they
+ * name no one and the apposition after them does ("the White House spokesman, Josh Earnest,").
+ */
+export function namingPart(source: string): string {
+  const parts = source.replace(/\([^)]*\)/gu, ' ').split(',')
+  const first = parts[0]!.trim()
+  const second = (parts[1] ?? '').trim()
+  const head = first.split(/\s+/u).at(-1) ?? ''
+  const startsWithName = /^\p{Lu}\p{Ll}/u.test(second) && !TITLE_WORDS.has(second.split(/\s+/u)[0]!.toLowerCase())
+  return !/^\p{Lu}/u.test(head) && startsWithName ? second : first
+}
+
 export function nameWords(name: string): string[] {
-  const bare = name.replace(/\([^)]*\)/gu, ' ').split(',')[0]!
+  const bare = namingPart(name)
   // Cut at "of" only after a name: "Jo Bell of the Ledger", not "Secretary of State Jo Bell".
   const head = bare.split(/\s(?:who|whom|whose|which|that|of|for|from|at|in|on|with|to)\s/u)[0]!
   const hasName = head
