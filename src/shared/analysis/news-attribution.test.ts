@@ -48,6 +48,7 @@ describe('the noun phrase around a name is read as one unit', () => {
       '“Both of them scare me,” Harry Vance, 30, of Dayton, Ohio, who was among those polled, said.',
       'Harry Vance',
     ],
+    ['“another” and an apposition', '“She was kind,” another friend, Mariam Holm, said.', 'Mariam Holm'],
     ['a party tag between commas', '“Perpetual motion!” Rep. Jo Abara, R-Pa., said of the week.', 'Jo Abara'],
   ])('%s', (_, text, speaker) => {
     expect(speakerOf(text, '“')).toBe(speaker)

@@ -55,7 +55,21 @@ function reframed(d: Descriptor, start: number, owner: number, article: string):
 
 export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it'])
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our'])
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'its', 'our', 'my', 'one'])
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'one',
+  'another',
+])
 const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
 const ASIDE_OPENERS = new Set([
   'who',
