@@ -73,7 +73,17 @@ describe('quotedesk analyze', () => {
     await library.close()
     const { stdout } = await run(['analyze', 'story.txt', '--json'])
     const out = JSON.parse(stdout) as { quotes: { speaker: { name: string; entityId?: string } | null }[] }
-    expect(out.quotes[0]?.speaker).toEqual({ name: 'Ines Duarte', entityId: entity.id })
+    expect(out.quotes[0]?.speaker).toEqual({ name: 'Ines Duarte', entityId: entity.id, kind: 'person' })
+  })
+
+  it('says what a speaker is when it is not a person', async () => {
+    fs.writeFileSync(path.join(dir, 'story.txt'), 'Acme Corp cut 200 jobs.\n\n“We regret it,” the company said.\n')
+    const json = JSON.parse((await run(['analyze', 'story.txt', '--json'])).stdout) as {
+      quotes: { speaker: { name: string; kind?: string } | null }[]
+    }
+    expect(json.quotes[0]?.speaker).toEqual({ name: 'Acme Corp', kind: 'organization' })
+    const { stdout } = await run(['analyze', 'story.txt'])
+    expect(stdout).toMatch(/Acme Corp \(organization\)/)
   })
 
   it.each([

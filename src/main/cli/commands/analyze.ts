@@ -17,7 +17,11 @@ function toJson(analysis: Analysis) {
       partial: q.partial,
       kind: q.kind,
       speaker: q.speaker
-        ? { name: q.speaker.name, ...(q.speaker.entityId ? { entityId: q.speaker.entityId } : {}) }
+        ? {
+            name: q.speaker.name,
+            ...(q.speaker.entityId ? { entityId: q.speaker.entityId } : {}),
+            ...(q.speaker.kind ? { kind: q.speaker.kind } : {}),
+          }
         : null,
       confidence: q.confidence,
       cue: q.cue,
@@ -43,7 +47,10 @@ function oneLine(text: string, max = 90): string {
 function report(file: string, analysis: Analysis): string {
   const lines = [`${file}: ${analysis.quotes.length} quotes, ${analysis.entities.length} entities`, '']
   for (const q of analysis.quotes) {
-    const who = q.speaker ? q.speaker.name : 'no speaker found'
+    // A speaker that is not a person says what it is: "the company (organization, 0.55)".
+    const who = q.speaker
+      ? `${q.speaker.name}${q.speaker.kind && q.speaker.kind !== 'person' ? ` (${q.speaker.kind})` : ''}`
+      : 'no speaker found'
     const cue = q.cue ? ` — “${oneLine(analysis.text.slice(q.cue.start, q.cue.end), 40)}”` : ''
     const flags = [
       q.partial ? 'partial' : '',
