@@ -498,7 +498,8 @@ function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     afterCue(reader, ctx) ??
     beforeCue(reader, ctx.followsQuote ? ctx.sentenceStart : ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart) ??
     labelCue(reader, ctx) ??
-    tagCue(reader, ctx)
+    tagCue(reader, ctx) ??
+    tailCue(reader, ctx)
   if (cue !== null || ctx.beforeStart === ctx.beforeEnd) return cue
   const introducedBy = reader.word(ctx.beforeEnd - 1)
   if (!ctx.isPartial && introducedBy !== ':' && introducedBy !== ',') return null
@@ -605,6 +606,39 @@ function tagCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   if (p === null || p.type !== 'mention' || isPlace(reader, p)) return null
   const v = skipParenthetical(reader, p.end, lim)
   if (!looksLikeVerb(reader, v)) return null
+  return { phrase: p, start: p.start, end: v + 1, isAfter: true }
+}
+
+/**
+ * A cue that closes the sentence after a clause of its own: "“…,” and donations picked up again,
+ * Gilbert said." or "“…” if she loses, said Jo Bell, an analyst." The last comma of the sentence
+ * opens it, and it must hold nothing but the cue.
+ */
+function tailCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
+  const lim = ctx.afterEnd
+  // One of the last commas opens the cue ("…, said Tom Brandt, an analyst.").
+  for (let j = lim - 1, tries = 0; j > ctx.afterStart && tries < 3; j--) {
+    if (reader.word(j) !== ',') continue
+    tries++
+    const cue = cueAfterComma(reader, j + 1, lim)
+    if (cue !== null) return cue
+  }
+  return null
+}
+
+function cueAfterComma(reader: PhraseReader, k: number, lim: number): Cue | null {
+  if (!reader.isWord(k)) return null
+  if (speechAt(reader, k)) {
+    const p = reader.subjectAt(k + 1, lim)
+    return p !== null && p.type !== 'pronoun' ? { phrase: p, start: k, end: p.end, isAfter: true } : null
+  }
+  const p = reader.subjectAt(k, lim)
+  if (p === null) return null
+  let v = skipParenthetical(reader, p.end, lim)
+  while (v < lim && reader.isWord(v) && CUE_FILLERS.has(reader.word(v)) && !speechAt(reader, v)) v++
+  if (!speechAt(reader, v)) return null
+  // Nothing but adverbials after the verb: the clause is the cue, not a sentence of its own.
+  for (let e = v + 1; e < lim; e++) if (reader.isWord(e) && speechAt(reader, e)) return null
   return { phrase: p, start: p.start, end: v + 1, isAfter: true }
 }
 

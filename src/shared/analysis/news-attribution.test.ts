@@ -233,6 +233,19 @@ describe('frames', () => {
   })
 })
 
+describe('a cue that closes the sentence', () => {
+  it.each([
+    ['a verb after the name', '“There is calm now,” and donations picked up again last week, Jo Bell said.', 'Jo Bell'],
+    [
+      'an inverted verb',
+      '“Many would call that a defeat” if she lost the city, said Tom Brandt, an analyst.',
+      'Tom Brandt',
+    ],
+  ])('%s', (_, text, speaker) => {
+    expect(speakerOf(text, '“')).toBe(speaker)
+  })
+})
+
 describe('labels and tags', () => {
   it('reads a name and a colon before a quote as its speaker', () => {
     expect(speakerOf('Quarterly outlook - Anna Perrin: “Growth will slow this year.”', 'Growth')).toBe('Anna Perrin')
