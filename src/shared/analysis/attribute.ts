@@ -574,9 +574,33 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
 function labelCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   const colon = ctx.beforeEnd - 1
   if (colon < ctx.beforeStart || reader.word(colon) !== ':') return null
-  const p = reader.backward(colon - 1, ctx.beforeStart, 6)
-  if (p === null || p.type !== 'mention' || p.end !== colon || isPlace(reader, p)) return null
+  // "Rep. Trey Gowdy (R-S.C.): “…”": a party tag may stand between the name and the colon.
+  let end = colon
+  if (reader.word(colon - 1) === ')')
+    for (let o = colon - 2; o >= ctx.beforeStart && o > colon - 10; o--)
+      if (reader.word(o) === '(') {
+        end = o
+        break
+      }
+  const p = reader.backward(end - 1, ctx.beforeStart, 6)
+  if (p === null || p.type !== 'mention' || p.end !== end || isPlace(reader, p)) return null
   return { phrase: p, start: p.start, end: colon + 1, isAfter: false }
+}
+
+/** Verbs that report speech with a particle: "pointed out", "put it", "chimed in", "shot back". */
+function isPhrasalSpeech(w: string, next: string): boolean {
+  switch (next) {
+    case 'it':
+      return w === 'put' || w === 'puts'
+    case 'out':
+      return w === 'pointed' || w === 'points' || w === 'point'
+    case 'in':
+      return w === 'chimed' || w === 'chimes' || w === 'weighed' || w === 'weighs'
+    case 'back':
+      return w === 'shot' || w === 'shoots' || w === 'fired' || w === 'fires' || w === 'hit' || w === 'hits'
+    default:
+      return false
+  }
 }
 
 /**
@@ -725,13 +749,13 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     if (!reader.isWord(v) || reader.isQuoted(v)) continue
     const w = reader.word(v)
     if (w === 'to' && reader.word(v - 1) === 'according') {
-      const p = reader.forward(v + 1, to)
+      const p = reader.subjectAt(v + 1, to)
       if (p !== null) return { phrase: p, start: v - 1, end: p.end, isAfter: false }
       continue
     }
     const cls = reader.classOf(v)
     // "As Tom Ridge put it: “…”"
-    const isSpeech = (cls & SPEECH_VERB) !== 0 || (w === 'put' && reader.word(v + 1) === 'it')
+    const isSpeech = (cls & SPEECH_VERB) !== 0 || isPhrasalSpeech(w, reader.word(v + 1))
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
     if ((reader.isCap(v) && !reader.startsSentence(v)) || NOUN_MARKERS.has(reader.word(v - 1))) continue
     // "Ginsburg’s comments": after a possessive a speech verb is a noun.
@@ -898,10 +922,11 @@ function isClosingMark(w: string): boolean {
   return w === '”' || w === '"' || w === '’' || w === "'" || w === '»'
 }
 
+// Not "as": "As Earnest explained, taxes were cut, “which sounds like a lot”" attributes the whole
+// sentence.
 const SUBORDINATORS = new Set([
   'after',
   'when',
-  'as',
   'while',
   'before',
   'because',

@@ -261,6 +261,15 @@ describe('introductions', () => {
     ['“as … wrote,”', 'As the Ledger’s Jo Bell wrote, “The vote was never close.”', 'Jo Bell'],
     ['“as … put it:”', 'Or, as Tom Brandt, a former mayor, put it: “The gates are open.”', 'Tom Brandt'],
     ['a conjunction and an unknown verb', 'And Ray Lott gloated: “I told you he would lose.”', 'Ray Lott'],
+    ['“as … puts it,”', 'As the Ledger’s Jo Bell puts it, “Nobody is moved.”', 'Jo Bell'],
+    ['“pointed out”', 'As Tom Brandt pointed out in May, “The rules can change.”', 'Tom Brandt'],
+    ['a label with a party tag', 'Rep. Jo Abara (R-S.C.): “I have not heard that figure before.”', 'Jo Abara'],
+    ['“according to” an outlet', 'According to the Daily Ledger, “the aide also spoke to the mayor.”', 'Daily Ledger'],
+    [
+      '“as … explained” over a paraphrase',
+      'As spokesman Tom Brandt explained, three taxes were postponed, “which sounds like a lot of money.”',
+      'Tom Brandt',
+    ],
   ])('%s', (_, text, speaker) => {
     expect(speakerOf(text, '“')).toBe(speaker)
   })
