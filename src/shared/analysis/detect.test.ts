@@ -10,6 +10,7 @@ describe('quotation marks', () => {
     ['curly singles', 'She said: ‘We won.’', ['‘We won.’']],
     ['straight singles', "She said: 'We won.'", ["'We won.'"]],
     ['guillemets', 'Elle a dit : « Nous avons gagné. »', ['« Nous avons gagné. »']],
+    ['guillemets after a comma', 'Il a dit, « Oui, nous partons. »', ['« Oui, nous partons. »']],
     ['German low-high', 'Sie sagte: „Wir haben gewonnen.“', ['„Wir haben gewonnen.“']],
     ['reversed guillemets', 'Er sagte: »Wir haben gewonnen.«', ['»Wir haben gewonnen.«']],
     ['single guillemets', 'Il a dit : ‹ Oui. ›', ['‹ Oui. ›']],
