@@ -64,6 +64,8 @@ export interface ScareClues {
   isCorner: boolean
   /** The clause goes on right after the closing mark ("“Woke” culture is…"). */
   followedByWord: boolean
+  /** "as" before the quote and "known" or "billed" shortly before it: "known to her friends as “Tuppence”". */
+  isKnownAs: boolean
   /** That word, in lower case ('' if none, and when no naming verb stands right before the quote). */
   nextWord: string
   /**
@@ -184,6 +186,7 @@ export function buildContext(
     isTitleCase: wordCount > 0 && capitalisedWords === wordCount,
     isTitleLike: titleLike && wordCount > 0 && wordCount <= MAX_TITLE_WORDS,
     afterNamePossessive: isEmbedded && (t.flags[lastBefore]! & (POSS | CAP)) === (POSS | CAP),
+    isKnownAs: lastWord === 'as' && knownBefore(t, lastBefore, beforeStart, sameWords),
     wordBeforeNamingVerb:
       isEmbedded &&
       lastBefore - 2 >= beforeStart &&
@@ -345,6 +348,13 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
     return true
   if (clues.wordCount > MAX_SCARE_WORDS) return false
   if (clues.isEmbedded && TERM_NOUNS.has(prev)) return true
+  // "his name was “Rob Roy”", "the slogan is “Axe the tax”": a term noun, then the copula.
+  if (
+    clues.isEmbedded &&
+    COPULAS.has(prev) &&
+    (TERM_NOUNS.has(clues.wordBeforePrevious) || clues.wordBeforePrevious === 'name')
+  )
+    return true
   // "the song “Sakura”", "branded “Fernhill Reimagined”", "the “Trois Couronnes,”": a title or a name.
   if (
     clues.isEmbedded &&
@@ -364,13 +374,9 @@ export function isScareQuote(ctx: QuoteContext, clues: ScareClues): boolean {
     !hasNamingSubject(clues.wordBeforePrevious, clues.wordBeforeNamingVerb)
   )
     return true
-  // "what is known as “quite a scene”", "an event billed as “Hard Hats for Hillary”": a name.
-  if (
-    clues.isEmbedded &&
-    prev === 'as' &&
-    (clues.wordBeforePrevious === 'known' || clues.wordBeforePrevious === 'billed')
-  )
-    return true
+  // "what is known as “quite a scene”", "an event billed as “Hard Hats for Hillary”", "known to her
+  // friends for some reason as “Tuppence”": a name.
+  if (clues.isEmbedded && clues.isKnownAs) return true
   // "the main building was called “the house,”": a passive naming verb names (an active one may
   // characterise: "a move he called “reckless”", and so does one with an agent: "was called “a
   // death trap” by inspectors").
@@ -418,6 +424,19 @@ const NAMING_SUBJECTS = new Set([
   'had',
   'who',
 ])
+
+const COPULAS = new Set(['is', 'was', 'are', 'were'])
+/** How far back from "as" "known" or "billed" is looked for. */
+const MAX_KNOWN_AS = 10
+
+function knownBefore(t: Tokens, asToken: number, from: number, sameWords: (k: number) => string): boolean {
+  for (let k = asToken - 1; k >= from && asToken - k <= MAX_KNOWN_AS; k--) {
+    if (!(t.flags[k]! & WORD)) continue
+    const w = sameWords(k)
+    if (w === 'known' || w === 'billed') return true
+  }
+  return false
+}
 
 /** Words right before a naming verb that make it passive: "was called", "is also named". */
 const PASSIVE_MARKERS = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'also', 'now', 'often', 'commonly'])

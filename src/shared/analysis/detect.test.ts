@@ -10,6 +10,7 @@ describe('quotation marks', () => {
     ['curly singles', 'She said: ‘We won.’', ['‘We won.’']],
     ['straight singles', "She said: 'We won.'", ["'We won.'"]],
     ['guillemets', 'Elle a dit : « Nous avons gagné. »', ['« Nous avons gagné. »']],
+    ['guillemets after a comma', 'Il a dit, « Oui, nous partons. »', ['« Oui, nous partons. »']],
     ['German low-high', 'Sie sagte: „Wir haben gewonnen.“', ['„Wir haben gewonnen.“']],
     ['reversed guillemets', 'Er sagte: »Wir haben gewonnen.«', ['»Wir haben gewonnen.«']],
     ['single guillemets', 'Il a dit : ‹ Oui. ›', ['‹ Oui. ›']],
@@ -182,6 +183,8 @@ describe('scare quotes, titles and mentioned words are not quotations', () => {
     ],
     ['a passive naming verb', 'The old mill was called “the Tannery” for a century.'],
     ['a naming participle and an article', 'Firms use a tax loophole called an “inversion” to move abroad.'],
+    ['known … as, a few words apart', 'She was known to everyone on the quay as “Skipper,” her brother said.'],
+    ['a term noun and the copula', 'The boat’s name was “Gull,” the harbour master said.'],
   ])('still drops %s', (_name, text) => {
     expect(found(text)).toEqual([])
   })

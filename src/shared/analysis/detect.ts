@@ -129,9 +129,9 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
           !outer.tentative &&
           atLineStart(text, mark.pos, paraStart)
         ) {
-          // A line opening with the mark (same family, same style) of the quotation still open is the long-quote convention
-          // with the paragraphs set as lines (“…revel in it.⏎“There’s another side…”): the open
-          // quotation ends with its line and goes on in this one.
+          // A line opening with the mark (same family, same style) of the quotation still open is
+          // the long-quote convention with the paragraphs set as lines (“…revel in it.⏎“There’s
+          // another side…”): the open quotation ends with its line and goes on in this one.
           if (outer.groupId === -1) outer.groupId = nextGroup++
           const lineEnd = endOfPreviousLine(text, mark.pos)
           if (hasAlnum(text, outer.mark.pos + outer.mark.width, lineEnd)) {
@@ -207,6 +207,7 @@ export function detectQuotes(text: string, paragraphs: Paragraphs, markPositions
 const MIN_DASH_PARAGRAPHS = 2
 /** A speech tag after a comma ("—Yes, he said—", "…, Stephen said quietly.") is at most this many words. */
 const MAX_TAG_WORDS = 6
+const MAX_TAG_CHARS = 100
 
 function isDialogueDash(c: number): boolean {
   return c === 0x2014 || c === 0x2015 || c === 0x2013
@@ -227,8 +228,9 @@ function opensWithDash(text: string, start: number, end: number): boolean {
 }
 
 /**
- * The spoken parts of a dash paragraph, with how many speech tags set them off: from the opening dash to the paragraph end, broken where
- * narration is set off. A dash after a space and before a small letter opens narration that runs
+ * The spoken parts of a dash paragraph, and how many speech tags set them off: from the opening
+ * dash to the paragraph end, broken where narration is set off. A dash after a space and before
+ * a small letter opens narration that runs
  * to the next dash (―Sí ―dijo él―. Lo sé.); a dash run into a word ends narration that began
  * after the last comma (―Yes, he said―I know) when those words hold a speech verb; and a speech
  * tag after the last comma, ? or ! ends the paragraph's speech (―Tell me, Mulligan, Stephen said
@@ -301,6 +303,8 @@ function pushDashPiece(text: string, start: number, end: number, paragraph: numb
  * he said nothing" is not one).
  */
 function isSpeechTag(text: string, from: number, to: number): boolean {
+  // Longer than any tag of MAX_TAG_WORDS words: also keeps each call short, so the scan is linear.
+  if (to - from > MAX_TAG_CHARS) return false
   let words = 0
   let verbAt = -1
   let first = ''

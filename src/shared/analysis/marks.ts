@@ -92,8 +92,9 @@ export function readMark(text: string, i: number, paraStart: number, paraEnd: nu
   const nextAlnum = hasNext && isAlnumAt(text, i + 1)
   let leftFlanking = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
   let rightFlanking = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
-  if (prevSpace && nextSpace) {
-    // Nested marks set apart by a space: 'a rock,' " and " 'Yes,' she said".
+  if (prevSpace && nextSpace && (family === 'double' || family === 'single')) {
+    // Nested marks set apart by a space: 'a rock,' " and " 'Yes,' she said". (Guillemets are set
+    // apart by spaces anyway: « Oui », decided below.)
     rightFlanking = closesAcrossSpace(text, i, paraStart)
     leftFlanking = !rightFlanking && opensAcrossSpace(text, i + 1, paraEnd)
     if (rightFlanking || leftFlanking) return makeMark(i, family, leftFlanking, rightFlanking)

@@ -434,8 +434,10 @@ const MAX_TAG = 1000
 /**
  * One past the `>` closing the HTML tag that opens at `lt` (a `<`), or `lt` when none does: a
  * name of ASCII letters and digits after `<` or `</`, then space, `/` or `>`, and a `>` within
- * MAX_TAG characters with no `<` or blank line before it (scraped tags break lines inside values). Embedded tweets and links in scraped
- * copy (<tweet id="…" author="…">, <a href=”…”>) carry quotation marks that quote nothing.
+ * MAX_TAG characters with no `<` or blank line before it (scraped tags break lines inside
+ * values). Embedded tweets and links in scraped copy (<tweet id="…" author="…">, <a href=”…”>)
+ * carry quotation marks that quote nothing. The look-ahead stops at the next `<`, so every
+ * character is read by one such look-ahead at most and the scan stays linear.
  */
 function htmlTagEnd(text: string, lt: number): number {
   const n = Math.min(text.length, lt + MAX_TAG)
