@@ -169,6 +169,22 @@ export function speakerKind(source: string): 'named' | 'pronoun' | 'nominal' {
   return /^[\p{Lu}@]/u.test(head) ? 'named' : 'nominal'
 }
 
+/**
+ * A content span's fragments, with those separated only by white space joined: the annotation
+ * tool splits a span at sentence breaks, and a quote running over two sentences is one quote.
+ * Fragments with words between them ("“A,” he said, “B.”") stay apart.
+ */
+export function joinFragments(text: string, fragments: [number, number][]): [number, number][] {
+  const sorted = [...fragments].sort((x, y) => x[0] - y[0])
+  const joined: [number, number][] = []
+  for (const [a, b] of sorted) {
+    const last = joined.at(-1)
+    if (last !== undefined && /^\s*$/u.test(text.slice(last[1], a))) last[1] = Math.max(last[1], b)
+    else joined.push([a, b])
+  }
+  return joined
+}
+
 /** One PolNeAR article: its text and the quoted parts of its attributions as gold quotes. */
 export function convertArticle(id: string, text: string, ann: string): GoldDocument {
   const cp = codePointIndex(text)
@@ -187,8 +203,11 @@ export function convertArticle(id: string, text: string, ann: string): GoldDocum
             .map(([a, b]) => text.slice(at(a), at(b)))
             .join(' ')
             .trim()
-    for (const [a, b] of content.fragments) {
-      for (const [start, end] of quotedParts(text, at(a), at(b))) {
+    for (const [a, b] of joinFragments(
+      text,
+      content.fragments.map(([x, y]) => [at(x), at(y)]),
+    )) {
+      for (const [start, end] of quotedParts(text, a, b)) {
         const key = `${start}:${end}`
         if (seen.has(key)) continue
         seen.add(key)

@@ -1,6 +1,6 @@
 // The PolNeAR converter on annotations written here in brat's standoff format (no PolNeAR text).
 import { describe, expect, it } from 'vitest'
-import { convertArticle, quotedParts, speakerKind } from '../../scripts/eval/polnear'
+import { convertArticle, joinFragments, quotedParts, speakerKind } from '../../scripts/eval/polnear'
 
 function ann(lines: string[]): string {
   return lines.join('\n') + '\n'
@@ -55,6 +55,25 @@ describe('convertArticle', () => {
     expect(doc.quotes.map((q) => [q.text, q.speaker, q.speaker_kind])).toEqual([
       ['“yes.”', 'He', 'pronoun'],
       ['“fine,”', null, 'none'],
+    ])
+  })
+})
+
+describe('joinFragments', () => {
+  it('joins fragments split at a sentence break and keeps those with words between apart', () => {
+    const text = '“One. Two,” he said, “three.”'
+    const one = text.indexOf('One')
+    const two = text.indexOf('Two')
+    const three = text.indexOf('three')
+    expect(
+      joinFragments(text, [
+        [two, two + 3],
+        [one, one + 4],
+        [three, three + 6],
+      ]),
+    ).toEqual([
+      [one, two + 3],
+      [three, three + 6],
     ])
   })
 })
