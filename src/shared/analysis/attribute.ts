@@ -448,7 +448,8 @@ function nearest(
 ): number {
   const shares = (x: number): boolean =>
     out[x]!.speaker !== null && (!contexts[x]!.isPartial || (cues[x] !== null && cues[x]!.isAfter))
-  for (let d = 1; d < j - i; d++) {
+  // Only the nearest few: a paragraph of thousands of quotes must not make this quadratic.
+  for (let d = 1; d < j - i && d <= NEAREST_REACH; d++) {
     const before = k - d
     if (before >= i && shares(before)) return before
     const after = k + d
@@ -456,6 +457,8 @@ function nearest(
   }
   return -1
 }
+
+const NEAREST_REACH = 16
 
 function isSpeechVerb(w: string): boolean {
   return SPEECH_VERBS.has(w)
