@@ -616,9 +616,10 @@ function tagCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   let k = ctx.afterStart
   let endsAsTag = false
   for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {
-    const w = reader.word(j)
-    if (w === ',' || w === '!' || w === '?' || w === '—' || w === '–') endsAsTag = true
     if (reader.isWord(j)) break
+    const c = reader.charAt(j)
+    // , ! ? — –
+    if (c === 44 || c === 33 || c === 63 || c === 0x2014 || c === 0x2013) endsAsTag = true
   }
   if (!endsAsTag) return null
   while (k < lim && !reader.isWord(k) && k - ctx.afterStart < 3) k++
@@ -704,7 +705,7 @@ function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number
 function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {
   for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {
     if (reader.isWord(j)) return false
-    if (reader.word(j) === '.') return true
+    if (reader.charAt(j) === 46) return true
   }
   return false
 }

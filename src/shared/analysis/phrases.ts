@@ -147,6 +147,11 @@ export class PhraseReader {
     return false
   }
 
+  /** The first code unit of token k (for marks and punctuation, without interning them), or -1. */
+  charAt(k: number): number {
+    return k >= 0 && k < this.t.count ? this.text.charCodeAt(this.t.start[k]!) : -1
+  }
+
   /** Token k opens a sentence. */
   startsSentence(k: number): boolean {
     return k >= 0 && k < this.t.count && (this.t.flags[k]! & SENTENCE_START) !== 0
