@@ -190,8 +190,8 @@ export function attribute(
         return r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender)
       }
       let pick = -1
-      if (reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued') {
-        const guess = turns.isDialogue ? turns.last(para) : null
+      if (reader.word(cueVerb(reader, cue)) === 'continued') {
+        const guess = turns.last(para)
         if (guess !== null && 'entity' in guess.speaker) pick = guess.speaker.entity
       } else if (turns.isDialogue && para > 0 && !quoteParagraphs[para - 1]) {
         // After a narrative paragraph about someone by name ("Terry squatted down."), "he said" is them.
@@ -413,6 +413,12 @@ function nearest(out: Attribution[], contexts: QuoteContext[], i: number, j: num
     if (after < j && out[after]!.speaker !== null && !contexts[after]!.isPartial) return after
   }
   return -1
+}
+
+/** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
+function cueVerb(reader: PhraseReader, cue: Cue): number {
+  for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k
+  return cue.start
 }
 
 function isSpeechVerb(w: string): boolean {
