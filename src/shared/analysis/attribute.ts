@@ -5,7 +5,7 @@ import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
 import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
-import { TurnHistory, addresseeOf, findNarrator, isDialogue, namesEntity, narrativePartner } from './turns'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
@@ -304,10 +304,11 @@ export function attribute(
         out[k] = attribution({ entity: named }, 0.55, null, 'turn-taking')
         continue
       }
+      let namedHere: number[] | undefined
       const guess = turns.next(
         para,
         (exclude) => narrativePartner(t, entities, resolver.mentionBefore(ctx.quote.start), exclude),
-        (e) => namesEntity(t, entities, ctx, e),
+        (e) => (namedHere ??= namedIn(t, entities, ctx)).includes(e),
       )
       // A quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”"), in a dialogue
       // even when its own speaker was not found, which turn-taking alone cannot know.
