@@ -5,7 +5,7 @@ import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
 import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
-import { TurnHistory, addresseeOf, findNarrator, isDialogue, namesEntity, narrativePartner } from './turns'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
@@ -192,8 +192,8 @@ export function attribute(
         return r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender)
       }
       let pick = -1
-      if (reader.word(cue.isAfter ? cue.start : cue.end - 1) === 'continued') {
-        const guess = turns.isDialogue ? turns.last(para) : null
+      if (reader.word(cueVerb(reader, cue)) === 'continued') {
+        const guess = turns.last(para)
         if (guess !== null && 'entity' in guess.speaker) pick = guess.speaker.entity
       } else if (turns.isDialogue && para > 0 && !quoteParagraphs[para - 1]) {
         // After a narrative paragraph about someone by name ("Terry squatted down."), "he said" is them.
@@ -329,10 +329,11 @@ export function attribute(
         out[k] = attribution({ entity: named }, 0.55, null, 'turn-taking')
         continue
       }
+      let namedHere: number[] | undefined
       const guess = turns.next(
         para,
         (exclude) => narrativePartner(t, entities, resolver.mentionBefore(ctx.quote.start), exclude),
-        (e) => namesEntity(t, entities, ctx, e),
+        (e) => (namedHere ??= namedIn(t, entities, ctx)).includes(e),
       )
       // A quote that addressed someone by name: they answer ("“…, Aunt Juley.” ¶ “…”"), in a dialogue
       // even when its own speaker was not found, which turn-taking alone cannot know.
@@ -459,6 +460,12 @@ function nearest(
 }
 
 const NEAREST_REACH = 16
+
+/** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
+function cueVerb(reader: PhraseReader, cue: Cue): number {
+  for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k
+  return cue.start
+}
 
 function isSpeechVerb(w: string): boolean {
   return SPEECH_VERBS.has(w)

@@ -112,6 +112,20 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)).toEqual(['Nora Bell', 'Ruth Kay', 'Nora Bell', 'Ruth Kay', 'Nora Bell'])
   })
 
+  it('keeps the turn with the last speaker on "she continued"', () => {
+    const text = [
+      'Jane Ray and Ann Lee walked slowly round the garden.',
+      '“The roses are late,” said Jane.',
+      '“They always are,” said Ann.',
+      '“Not last year.”',
+      '“Last year was warm.”',
+      '“Was it?”',
+      '“Very warm.”',
+      '“And the lilies,” she continued, “were early too.”',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Ann Lee')
+  })
+
   it('gives "he said" after a narrative paragraph to the person it names, not the next in turn', () => {
     const text = [
       'Ned Cole and Sam Ash sat on the porch after supper.',

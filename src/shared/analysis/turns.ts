@@ -239,16 +239,17 @@ export function narrativePartner(t: Tokens, entities: EntityIndex, from: number,
 }
 
 /**
- * Whether quotation `ctx` names this entity itself, not in a quotation inside it ("calling me
- * ‘Sir John’" is how Sir John speaks of himself).
+ * The people quotation `ctx` names itself, not in a quotation inside it ("calling me ‘Sir John’"
+ * is how Sir John speaks of himself). Read once per quotation, so asking about many is cheap.
  */
-export function namesEntity(t: Tokens, entities: EntityIndex, ctx: QuoteContext, entity: number): boolean {
+export function namedIn(t: Tokens, entities: EntityIndex, ctx: QuoteContext): number[] {
   const { mentions, mentionByFirstToken } = entities
+  const out: number[] = []
   for (let k = ctx.inStart; k < ctx.inEnd; k++) {
     const mi = mentionByFirstToken[k] ?? -1
-    if (mi >= 0 && mentions.entity[mi] === entity && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) return true
+    if (mi >= 0 && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) out.push(mentions.entity[mi]!)
   }
-  return false
+  return out
 }
 
 /**
