@@ -3,7 +3,7 @@ import type { EntityIndex } from './entities'
 import { CUE_FILLERS, DOCUMENT_NOUNS, PERSON_NOUNS, SPEECH_VERBS } from './lexicon'
 import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
-import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
+import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
 import { DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
 
@@ -166,6 +166,24 @@ export function attribute(
       // "Local resident Eileen Marsh, 84, … “It’s not just books,” she said": the antecedent is in the paragraph.
       const local = paragraphAntecedent(reader, ctx, phrase.word)
       if (local !== null) phrase = local
+      else if (phrase.word === 'he' || phrase.word === 'she') {
+        // "Presently a small boy came along the path. … he paused. ¶ “…?” he asked": someone unnamed.
+        const para = ctx.quote.paragraph
+        const opens = ctx.beforeStart === ctx.beforeEnd && !ctx.followsQuote && ctx.inStart === ctx.paragraphFirstToken
+        const from =
+          opens && para > 0 && !quoteParagraphs[para - 1]
+            ? tokenAt(t, paragraphs.start[para - 1]!)
+            : ctx.paragraphFirstToken
+        const to = opens ? ctx.paragraphFirstToken : ctx.inStart
+        const intro = introducedSubject(text, t, entities, from, to, phrase.word === 'he' ? 'm' : 'f')
+        if (intro !== null)
+          return attribution(
+            { name: text.slice(t.start[intro.start], t.end[intro.end - 1]) },
+            0.5,
+            { start: t.start[cue.start]!, end: t.end[cue.end - 1]! },
+            'pronoun',
+          )
+      }
     }
     let res: Resolution = resolver.resolve(phrase, ctx.quote.start, ctx.quote.paragraph, state)
     if (phrase !== cue.phrase) res.method = 'pronoun'
