@@ -434,12 +434,6 @@ function nearest(out: Attribution[], contexts: QuoteContext[], i: number, j: num
   return -1
 }
 
-/** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
-function cueVerb(reader: PhraseReader, cue: Cue): number {
-  for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k
-  return cue.start
-}
-
 function isSpeechVerb(w: string): boolean {
   return SPEECH_VERBS.has(w)
 }
@@ -597,4 +591,10 @@ function subjectOf(reader: PhraseReader, t: Tokens, paraStart: number, paraEnd: 
 
 function isQuestionOrExclamation(c: number): boolean {
   return c === 63 || c === 33
+}
+
+/** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
+function cueVerb(reader: PhraseReader, cue: Cue): number {
+  for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k
+  return cue.start
 }
