@@ -3,7 +3,7 @@ import type { EntityIndex } from './entities'
 import { CUE_FILLERS, DOCUMENT_NOUNS, OBJECT_VERBS, PERSON_NOUNS, POST_NOMINALS, SPEECH_VERBS } from './lexicon'
 import type { Paragraphs } from './paragraphs'
 import { type Phrase, PhraseReader } from './phrases'
-import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, nounGender } from './resolve'
+import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
 import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
 
@@ -168,6 +168,24 @@ export function attribute(
       // "Local resident Eileen Marsh, 84, … “It’s not just books,” she said": the antecedent is in the paragraph.
       const local = paragraphAntecedent(reader, ctx, phrase.word)
       if (local !== null) phrase = local
+      else if (phrase.word === 'he' || phrase.word === 'she') {
+        // "Presently a small boy came along the path. … he paused. ¶ “…?” he asked": someone unnamed.
+        const para = ctx.quote.paragraph
+        const opens = ctx.beforeStart === ctx.beforeEnd && !ctx.followsQuote && ctx.inStart === ctx.paragraphFirstToken
+        const from =
+          opens && para > 0 && !quoteParagraphs[para - 1]
+            ? tokenAt(t, paragraphs.start[para - 1]!)
+            : ctx.paragraphFirstToken
+        const to = opens ? ctx.paragraphFirstToken : ctx.inStart
+        const intro = introducedSubject(text, t, entities, from, to, phrase.word === 'he' ? 'm' : 'f')
+        if (intro !== null)
+          return attribution(
+            { name: text.slice(t.start[intro.start], t.end[intro.end - 1]) },
+            0.5,
+            { start: t.start[cue.start]!, end: t.end[cue.end - 1]! },
+            'pronoun',
+          )
+      }
     }
     let res: Resolution = resolver.resolve(phrase, ctx.quote.start, ctx.quote.paragraph, state)
     if (phrase !== cue.phrase) res.method = 'pronoun'
@@ -461,12 +479,6 @@ function nearest(
 
 const NEAREST_REACH = 16
 
-/** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
-function cueVerb(reader: PhraseReader, cue: Cue): number {
-  for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k
-  return cue.start
-}
-
 function isSpeechVerb(w: string): boolean {
   return SPEECH_VERBS.has(w)
 }
@@ -605,7 +617,9 @@ function isPhrasalSpeech(w: string, next: string): boolean {
     case 'out':
       return w === 'pointed' || w === 'points' || w === 'point'
     case 'in':
-      return w === 'chimed' || w === 'chimes' || w === 'weighed' || w === 'weighs'
+      return w === 'chimed' || w === 'chimes' || w === 'weighed' || w === 'weighs' || w === 'put' || w === 'puts'
+    case 'on':
+      return w === 'went' || w === 'goes'
     case 'back':
       return w === 'shot' || w === 'shoots' || w === 'fired' || w === 'fires' || w === 'hit' || w === 'hits'
     default:
@@ -1105,4 +1119,10 @@ function subjectOf(reader: PhraseReader, t: Tokens, paraStart: number, paraEnd: 
 
 function isQuestionOrExclamation(c: number): boolean {
   return c === 63 || c === 33
+}
+
+/** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
+function cueVerb(reader: PhraseReader, cue: Cue): number {
+  for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k
+  return cue.start
 }

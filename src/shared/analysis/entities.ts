@@ -758,7 +758,9 @@ function soleCompatible(r: EntityRecord, list: number[] | undefined, records: En
 }
 
 function compatible(a: EntityRecord, b: EntityRecord): boolean {
-  return a.gender === '' || b.gender === '' || a.gender === b.gender
+  const ga = knownGender(a)
+  const gb = knownGender(b)
+  return ga === '' || gb === '' || ga === gb
 }
 
 const PREPOSITIONS_OF_PLACE = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'around', 'toward'])

@@ -34,6 +34,8 @@ export const SPEECH_VERBS = words(`
   counter counters countered charge charges charged allege alleges alleged contend contends contended
   scoff scoffs scoffed mock mocks mocked fume fumes fumed tout touts touted reiterate reiterates reiterated
   proclaim proclaims proclaimed opine opines opined gripe gripes griped
+  drawl drawled drawls shriek shrieked shrieks resume resumed resumes propose proposed proposes
+  instruct instructed instructs moan moaned moans
 `)
 
 /**

@@ -10,7 +10,7 @@ import {
   WORK_ROLE_NOUNS,
 } from './lexicon'
 import type { Phrase } from './phrases'
-import { IN_QUOTE, SENTENCE_START, type Tokens, lowerAt, tokenAt } from './tokens'
+import { IN_QUOTE, SENTENCE_START, type Tokens, WORD, lowerAt, tokenAt } from './tokens'
 
 export type SpeakerRef = { entity: number } | { name: string }
 
@@ -399,3 +399,66 @@ export class Resolver {
     return lo > 0 ? start[r.mentions[lo - 1]!]! : -1
   }
 }
+
+/** Nouns for an unnamed person the narration brings in: "a small boy", "an old woman", "the child". */
+const PERSON_HEADS = new Set(['child', 'infant', 'stranger', 'youth', 'lad', 'fellow', 'person', 'visitor', 'newcomer'])
+
+/**
+ * Someone the narration brought in without a name, when the subjects of the sentences in tokens
+ * [from, to), read from the last, lead back to them through "he"/"she" or "the child": "Presently
+ * a small boy came along the path. The child … He carried … he paused." → "a small boy". Null when
+ * a named person or anyone else is the subject first, or no one was brought in.
+ */
+export function introducedSubject(
+  text: string,
+  t: Tokens,
+  entities: EntityIndex,
+  from: number,
+  to: number,
+  gender: string,
+): { start: number; end: number } | null {
+  const starts = t.sentenceStarts
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (starts[mid]! < to) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo - 1, n = 0; i >= 0 && starts[i]! >= from && n < 8; i--, n++) {
+    const s = starts[i]!
+    if (t.flags[s]! & IN_QUOTE) return null
+    let step = 0
+    for (let k = s; k < s + 6 && k < to; k++) {
+      if (!(t.flags[k]! & WORD)) break
+      const w = lowerAt(text, t, k)
+      // "In front of Winterbourne he paused": a name after a preposition is not the subject.
+      if ((entities.mentionByFirstToken[k] ?? -1) >= 0) {
+        if (k > s && PREPOSITIONS.has(lowerAt(text, t, k - 1))) continue
+        return null
+      }
+      if (w === 'he' || w === 'she') {
+        if ((w === 'he' ? 'm' : 'f') !== gender) return null
+        step = 1
+        break
+      }
+      if (SUBJECT_PRONOUNS_OTHER.has(w)) return null
+      if (w !== 'a' && w !== 'an' && w !== 'the') continue
+      for (let j = k + 1; j < k + 4 && j < to && t.flags[j]! & WORD; j++) {
+        const noun = lowerAt(text, t, j)
+        const g = nounGender(noun)
+        if (g === '' && !PERSON_HEADS.has(noun)) continue
+        if (g !== '' && g !== gender) return null
+        if (w !== 'the') return { start: k, end: j + 1 }
+        step = 1
+        break
+      }
+      break
+    }
+    if (step === 0) return null
+  }
+  return null
+}
+
+const SUBJECT_PRONOUNS_OTHER = new Set(['i', 'we', 'they', 'it', 'you'])
+const PREPOSITIONS = new Set(['of', 'to', 'at', 'in', 'on', 'with', 'from', 'by', 'for', 'before', 'behind', 'near'])

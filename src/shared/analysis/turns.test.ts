@@ -150,6 +150,17 @@ describe('turn-taking in fiction', () => {
 })
 
 describe('pronouns in fiction', () => {
+  it('follows "she" back through the narration to someone brought in without a name', () => {
+    const text = [
+      'Martha Shaw finished her coffee on the terrace and lit a cigarette. Presently an old woman came slowly along the path with a basket. The woman stopped beside the fountain. In front of Martha she put the basket down.',
+      '“Will you buy some eggs?” she asked.',
+    ].join('\n\n')
+    const q = analyze(text).quotes[0]!
+    expect(q.speaker?.name).toBe('an old woman')
+    expect(q.method).toBe('pronoun')
+    expect(q.needsReview).toBe(true)
+  })
+
   it('does not give "she" to a topic of unknown gender when a woman is in the scene', () => {
     const text = [
       'Mrs. Dale waited on the platform. Dr. Quill carried the bags from the train.',

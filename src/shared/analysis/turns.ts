@@ -7,6 +7,7 @@ interface Turn {
   para: number
   key: string
   ref: SpeakerRef
+  /** Ends with a question or an exclamation: a turn that wants an answer from someone else. */
   isQuestion: boolean
   /** The person the turn addresses by name ("Tuppence, old bean!"), who is likely to answer. */
   addressee: number
