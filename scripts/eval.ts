@@ -129,6 +129,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   })
   for (const line of formatRows(rows)) console.log(line)
   console.log(
-    '\nQuote pieces are cut at blank lines, trimmed of marks and matched one-to-one at IoU ≥ 0.6. Speaker accuracy is over matched pieces whose gold speaker is named (PolNeAR: a source that is not a pronoun and has a capitalised word; LitBank: speaker_kind "named"); a match is the same name or an alternate, or the same surname, with titles, honorifics, suffixes, parentheticals and appositions set aside.',
+    '\nQuote pieces are cut at blank lines, trimmed of marks and matched one-to-one at IoU ≥ 0.6. Speaker accuracy is over matched pieces whose gold speaker is named (PolNeAR: a source whose head, or whose apposition, is a proper name; LitBank: speaker_kind "named"); a match is the same name or an alternate, or the same surname, with titles, honorifics, suffixes, parentheticals, appositions and modifiers after "of" set aside (docs/ANALYSIS.md, Figures).',
   )
 }
