@@ -495,23 +495,7 @@ function speechAt(reader: PhraseReader, k: number): boolean {
 }
 
 /** After these a speech verb is a noun: "a reason", "the call", "his report". */
-const NOUN_MARKERS = new Set([
-  'a',
-  'an',
-  'the',
-  'this',
-  'that',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'your',
-  'no',
-  'any',
-  'every',
-])
+const NOUN_MARKERS = new Set('a an the this that his her their its our my your no any every'.split(' '))
 
 /** The cue in the quote's own sentence: after it ("…,” Oseman continued"), else before it. */
 function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {

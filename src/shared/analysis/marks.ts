@@ -74,6 +74,39 @@ function isClosingContext(c: number): boolean {
   )
 }
 
+const LEFT = 1
+const RIGHT = 2
+const PREV_SPACE = 4
+const NEXT_SPACE = 8
+const PREV_ALNUM = 16
+const NEXT_ALNUM = 32
+
+/**
+ * What stands either side of a mark `width` units wide at `i`, as bits: left- and right-flanking
+ * (CommonMark's idea: an opener has text after it and space or opening punctuation before),
+ * space and letters or digits before and after. A number, not an object: this runs per mark.
+ */
+function flanking(text: string, i: number, width: number, paraStart: number, paraEnd: number): number {
+  const hasPrev = i > paraStart
+  const hasNext = i + width < paraEnd
+  const p = hasPrev ? text.charCodeAt(i - 1) : 32
+  const n = hasNext ? text.charCodeAt(i + width) : 32
+  const prevSpace = !hasPrev || isSpaceCode(p)
+  const nextSpace = !hasNext || isSpaceCode(n)
+  const prevAlnum = hasPrev && isAlnumAt(text, i - 1)
+  const nextAlnum = hasNext && isAlnumAt(text, i + width)
+  const left = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
+  const right = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
+  return (
+    (left ? LEFT : 0) |
+    (right ? RIGHT : 0) |
+    (prevSpace ? PREV_SPACE : 0) |
+    (nextSpace ? NEXT_SPACE : 0) |
+    (prevAlnum ? PREV_ALNUM : 0) |
+    (nextAlnum ? NEXT_ALNUM : 0)
+  )
+}
+
 /**
  * Reads the mark at `i` (which must be a quote mark) with the roles its neighbours allow. Flanking
  * follows CommonMark's idea: an opener has text after it and space or opening punctuation before.
@@ -82,16 +115,14 @@ export function readMark(text: string, i: number, paraStart: number, paraEnd: nu
   const code = text.charCodeAt(i)
   const family = FAMILY.get(code)
   if (family === undefined) return null
-  const hasPrev = i > paraStart
-  const hasNext = i + 1 < paraEnd
-  const p = hasPrev ? text.charCodeAt(i - 1) : 32
-  const n = hasNext ? text.charCodeAt(i + 1) : 32
-  const prevSpace = !hasPrev || isSpaceCode(p)
-  const nextSpace = !hasNext || isSpaceCode(n)
-  const prevAlnum = hasPrev && isAlnumAt(text, i - 1)
-  const nextAlnum = hasNext && isAlnumAt(text, i + 1)
-  let leftFlanking = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
-  let rightFlanking = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
+  const f = flanking(text, i, 1, paraStart, paraEnd)
+  const p = i > paraStart ? text.charCodeAt(i - 1) : 32
+  const prevSpace = (f & PREV_SPACE) !== 0
+  const nextSpace = (f & NEXT_SPACE) !== 0
+  const prevAlnum = (f & PREV_ALNUM) !== 0
+  const nextAlnum = (f & NEXT_ALNUM) !== 0
+  let leftFlanking = (f & LEFT) !== 0
+  let rightFlanking = (f & RIGHT) !== 0
   if (prevSpace && nextSpace && (family === 'double' || family === 'single')) {
     // Nested marks set apart by a space: 'a rock,' " and " 'Yes,' she said". (Guillemets are set
     // apart by spaces anyway: « Oui », decided below.)
@@ -194,17 +225,10 @@ function isSentencePunct(c: number): boolean {
  * (''Yes,'' she said): straight, so flanking decides whether it opens or closes.
  */
 export function readDoubleApostrophe(text: string, i: number, paraStart: number, paraEnd: number): Mark | null {
-  const hasPrev = i > paraStart
-  const hasNext = i + 2 < paraEnd
-  const p = hasPrev ? text.charCodeAt(i - 1) : 32
-  const n = hasNext ? text.charCodeAt(i + 2) : 32
-  const prevSpace = !hasPrev || isSpaceCode(p)
-  const nextSpace = !hasNext || isSpaceCode(n)
-  const prevAlnum = hasPrev && isAlnumAt(text, i - 1)
-  const nextAlnum = hasNext && isAlnumAt(text, i + 2)
-  let canOpen = !nextSpace && (prevSpace || isOpeningContext(p) || (!prevAlnum && !isClosingContext(p)))
-  let canClose = !prevSpace && (nextSpace || isClosingContext(n) || !nextAlnum)
-  if (prevSpace && nextSpace) {
+  const f = flanking(text, i, 2, paraStart, paraEnd)
+  let canOpen = (f & LEFT) !== 0
+  let canClose = (f & RIGHT) !== 0
+  if (f & PREV_SPACE && f & NEXT_SPACE) {
     canClose = closesAcrossSpace(text, i, paraStart)
     canOpen = !canClose && opensAcrossSpace(text, i + 2, paraEnd)
   }
