@@ -141,6 +141,22 @@ describe('JSON export (quotedesk/1)', () => {
     expect(await dumpLibrary(a.library)).toEqual(home)
   })
 
+  it('never declassifies: an older export re-imported leaves a source confidential and out of exports', async () => {
+    const { library, handlers } = await makeTestHandlers()
+    const seeded = await seedArticle(library, handlers)
+    const old = await exportVia(handlers, { articleId: seeded.articleId, format: 'json', includeConfidential: true })
+    // After the export, the editor marks the public source confidential.
+    await handlers['sources:update']({ id: seeded.publicSourceId, isConfidential: true })
+    const upload = { fileName: old.fileName, dataBase64: Buffer.from(old.content).toString('base64') }
+    const summary = await handlers['import:json'](upload)
+    expect(summary.notes).toContain('1 source is confidential in this library but not in the file: kept confidential')
+    expect((await handlers['sources:get']({ id: seeded.publicSourceId })).isConfidential).toBe(true)
+    const next = await exportVia(handlers, { articleId: seeded.articleId, format: 'json' })
+    expect(next.content).not.toContain('Council minutes')
+    expect(next.content).not.toContain('Public record')
+    expect(next.content).not.toContain('We will finish the harbour by 2027.')
+  })
+
   it('applies a colleague’s verification to the same article (upsert by id)', async () => {
     const a = await makeTestHandlers()
     const seeded = await seedArticle(a.library, a.handlers)

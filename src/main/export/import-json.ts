@@ -190,6 +190,7 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
 
     // Sources by id. A redacted source can only be linked if this library already has it.
     const sourceIds = new Map<string, string | null>()
+    let keptConfidentialTitles = 0
     for (const source of doc.sources) {
       const existing = await findSource(trx, source.id)
       if (source.redacted) {
@@ -198,6 +199,10 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
         else summary.sources.redacted++
         continue
       }
+      // A file never lowers a protection: a source this library keeps confidential stays so,
+      // whatever an older or edited export says (issue 12).
+      const keptConfidential = existing?.is_confidential === 1 && !source.isConfidential
+      if (keptConfidential) keptConfidentialTitles++
       const values = {
         kind: source.kind,
         title: source.title.trim(),
@@ -205,7 +210,7 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
         outlet: source.outlet,
         source_date: source.sourceDate,
         body: source.body,
-        is_confidential: source.isConfidential ? 1 : 0,
+        is_confidential: source.isConfidential || keptConfidential ? 1 : 0,
         notes: source.notes,
         timings: JSON.stringify(source.timings),
       } satisfies Partial<SourceRow>
@@ -359,6 +364,10 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
       )
     }
     if (redactedNotes.size > 0) summary.notes.push(`${redactedNotes.size} quote notes were redacted in the file`)
+    if (keptConfidentialTitles > 0)
+      summary.notes.push(
+        `${keptConfidentialTitles} ${keptConfidentialTitles === 1 ? 'source is' : 'sources are'} confidential in this library but not in the file: kept confidential`,
+      )
 
     summary.changed =
       summary.article !== 'unchanged' ||
