@@ -15,10 +15,33 @@ export interface DocxText {
 /** Far more parts than any Word document has; a zip with more is not one worth unpacking. */
 const MAX_PARTS = 10_000
 
-function coreProperty(xml: string, tag: string): string | undefined {
-  const match = new RegExp(String.raw`<${tag}(?:\s[^>]*)?>([^<]*)</${tag}>`).exec(xml)
-  const value = match?.[1] ? decodeEntities(match[1]).replace(/\s+/g, ' ').trim() : ''
-  return value ? value : undefined
+/** Core properties are a few hundred bytes; only this much of the part is ever read. */
+export const MAX_CORE_PROPERTIES_CHARS = 64 * 1024
+
+/**
+ * The text of `<tag …>text</tag>` in docProps/core.xml, read in one linear pass: a backtracking
+ * regular expression took tens of seconds on "<dc:title " repeated (issue 12, finding 5).
+ */
+export function coreProperty(xml: string, tag: string): string | undefined {
+  const text = xml.length > MAX_CORE_PROPERTIES_CHARS ? xml.slice(0, MAX_CORE_PROPERTIES_CHARS) : xml
+  const open = `<${tag}`
+  const close = `</${tag}>`
+  let gt = -1
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, at + 1)) {
+    const after = text.charCodeAt(at + open.length)
+    // `<dc:title>` or `<dc:title xml:lang="en">`, not `<dc:titles>`.
+    if (after !== 62 && after !== 32 && after !== 9 && after !== 10 && after !== 13) continue
+    if (gt < at) gt = text.indexOf('>', at)
+    if (gt < 0) return undefined
+    const end = text.indexOf('<', gt + 1)
+    if (end < 0) return undefined
+    if (!text.startsWith(close, end)) continue
+    const value = decodeEntities(text.slice(gt + 1, end))
+      .replace(/\s+/g, ' ')
+      .trim()
+    return value ? value : undefined
+  }
+  return undefined
 }
 
 function directoryOf(fileName: string, bytes: Uint8Array): ZipEntry[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { layoutCues, nameCase, parseSrt, parseVtt } from './transcript'
+import { layoutCues, nameCase, parseSrt, parseVtt, plainCueText } from './transcript'
 
 describe('transcripts', () => {
   it.each([
@@ -58,5 +58,22 @@ describe('transcripts', () => {
         { start: 16, end: 27, time: '00:00:04.000' },
       ],
     })
+  })
+})
+
+describe('plainCueText', () => {
+  it('drops cue markup and keeps the words', () => {
+    expect(plainCueText(['<v Ana Holm><i>We will</i> {\\an8}rebuild', '<00:01.000>the <c.red>harbour</c>.'])).toBe(
+      'We will rebuild the harbour.',
+    )
+    expect(plainCueText(['a < b and c > d'])).toBe('a d')
+    expect(plainCueText(['a < b, no closer'])).toBe('a < b, no closer')
+  })
+
+  it('reads a hostile line of unclosed markup in one pass', () => {
+    // /<[^>]*>/g, which this replaced, took minutes on a megabyte of "<".
+    const line = '<'.repeat(1_000_000)
+    expect(plainCueText([line])).toHaveLength(1_000_000)
+    expect(plainCueText(['{\\'.repeat(300_000)])).toHaveLength(600_000)
   })
 })

@@ -34,12 +34,26 @@ function timingOf(line: string): string | undefined {
 }
 
 /** Cue markup (<i>, <c.red>, <00:01.000>, {\an8}) goes; the words stay, on one line. */
-function plainCueText(lines: string[]): string {
-  const joined = lines
-    .join(' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/\{\\[^}]*\}/g, '')
+export function plainCueText(lines: string[]): string {
+  const joined = withoutSpans(withoutSpans(lines.join(' '), '<', '>'), '{\\', '}')
   return decodeEntities(joined).replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * `text` without each span from `open` to the next `close`, in one pass. The regular expressions
+ * this replaced (/<[^>]*>/g) were quadratic on a line of unclosed "<" (issue 12, finding 5's shape):
+ * an opener with no closer after it, and everything after it, is kept as written.
+ */
+function withoutSpans(text: string, open: string, close: string): string {
+  let out = ''
+  let from = 0
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, from)) {
+    const end = text.indexOf(close, at + open.length)
+    if (end < 0) break
+    out += text.slice(from, at)
+    from = end + close.length
+  }
+  return from === 0 ? text : out + text.slice(from)
 }
 
 /** "MARY O'NEIL" → "Mary O'Neil": a caption writer's capitals are not part of the name. */
