@@ -716,4 +716,32 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     cliPath: 'missing',
     expect: { kind: 'rejects', reason: /no such file/ },
   },
+
+  // Red team, issue 12: inputs whose shape made a regular expression backtrack.
+  {
+    id: 'h67',
+    title: 'DOCX whose core properties repeat "<dc:title " 200,000 times (issue 12, finding 5)',
+    fileName: 'title-loop.docx',
+    size: 'big',
+    make: () =>
+      zip([
+        { name: '[Content_Types].xml', data: utf8('<?xml version="1.0"?><Types/>') },
+        {
+          name: 'word/document.xml',
+          data: utf8(
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>“Fine,” she said.</w:t></w:r></w:p></w:body></w:document>',
+          ),
+        },
+        { name: 'docProps/core.xml', data: utf8('<dc:title '.repeat(200_000)), deflate: true },
+      ]),
+    expect: { kind: 'pending', format: 'docx', whenSupported: 'either' },
+  },
+  {
+    id: 'h68',
+    title: 'WebVTT cue of 1,000,000 unclosed "<" (issue 12, the same shape in the cue cleaner)',
+    fileName: 'markup-loop.vtt',
+    size: 'big',
+    make: () => utf8(`WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'<'.repeat(1_000_000)}\n`),
+    expect: { kind: 'pending', format: 'vtt', whenSupported: 'either' },
+  },
 ]
