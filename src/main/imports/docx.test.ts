@@ -1,5 +1,31 @@
 import { describe, expect, it } from 'vitest'
-import { coreProperty, MAX_CORE_PROPERTIES_CHARS } from './docx'
+import { makeZip } from '../../../scripts/make-import-fixtures'
+import { coreProperty, MAX_CORE_PROPERTIES_CHARS, readDocx } from './docx'
+
+const DOCUMENT = Buffer.from(
+  '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>“Fine,” she said.</w:t></w:r></w:p></w:body></w:document>',
+)
+
+describe('readDocx', () => {
+  it('reads a small document', async () => {
+    const docx = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: DOCUMENT },
+    ])
+    expect((await readDocx('ok.docx', docx)).text).toContain('“Fine,” she said.')
+  })
+
+  it('refuses a part that lies about its size whatever its name, before mammoth can follow a relationship to it', async () => {
+    const docx = makeZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: DOCUMENT },
+      { name: 'word/media/body.png', data: Buffer.alloc(1024 * 1024, 0x20), declaredSize: 1024 },
+    ])
+    await expect(readDocx('bomb.docx', docx)).rejects.toThrow(
+      /word\/media\/body\.png unpacks to more than its declared size \(it may be a zip bomb\)/,
+    )
+  })
+})
 
 describe('coreProperty', () => {
   it('reads a core property with or without attributes, and decodes its entities', () => {

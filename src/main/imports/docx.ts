@@ -70,7 +70,7 @@ function directoryOf(fileName: string, bytes: Uint8Array): ZipEntry[] {
 /**
  * The text of a Word document through mammoth, after the zip has passed three checks that
  * cost no decompression of untrusted sizes: its central directory's total unpacked size (a zip
- * bomb says so there), the parts a Word document must have, and every XML part inflating to
+ * bomb says so there), the parts a Word document must have, and every part inflating to
  * exactly its declared size (a bomb that lies in its directory is stopped at that size).
  */
 export async function readDocx(fileName: string, bytes: Uint8Array): Promise<DocxText> {
@@ -96,11 +96,15 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Doc
     throw importError(fileName, 'the file is an Office document but not a Word one (perhaps Excel or PowerPoint)')
   }
 
-  // mammoth reads only XML parts here; images are never inflated.
+  // Every part is checked, whatever its name: mammoth follows relationships to any part, so a
+  // bomb named like an image ("word/media/body.png") passed a check of *.xml and *.rels alone
+  // (issue 12, finding 6). Each is inflated at most to its declared size, the sum capped above;
+  // only the XML parts are kept.
   const parts = new Map<string, Buffer>()
   try {
     for (const entry of entries) {
-      if (/\.(xml|rels)$/i.test(entry.name)) parts.set(entry.name, inflateEntry(bytes, entry))
+      const data = inflateEntry(bytes, entry)
+      if (/\.(xml|rels)$/i.test(entry.name)) parts.set(entry.name, data)
     }
   } catch (err) {
     if (err instanceof ZipError) {
