@@ -5,7 +5,7 @@
 // from outside and are never scored or looked at while tuning.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { type GoldDocument, type GoldQuote, namingPart } from '../../src/shared/analysis/eval-score'
+import { type GoldDocument, type GoldQuote, beforeModifier, namingPart } from '../../src/shared/analysis/eval-score'
 
 /** One brat text-bound annotation: `T12\tContent 10 20;25 40\ttext`. Offsets are code points. */
 interface Span {
@@ -157,8 +157,7 @@ export function quotedParts(text: string, from: number, to: number): [number, nu
  * heads are common nouns (named accuracy is about names).
  */
 export function speakerKind(source: string): 'named' | 'pronoun' | 'nominal' {
-  const core = namingPart(source)
-    .split(/\s(?:who|whom|whose|which|that|of|for|from|at|in|on|with|to)\s/u)[0]!
+  const core = beforeModifier(namingPart(source))
     .replace(/[’']s?\s*$/u, '')
     .trim()
   const words = core.split(/\s+/u).filter((w) => w !== '')

@@ -2,7 +2,7 @@ import type { QuoteContext } from './context'
 import type { EntityIndex } from './entities'
 import { CUE_FILLERS, DOCUMENT_NOUNS, OBJECT_VERBS, PERSON_NOUNS, POST_NOMINALS, SPEECH_VERBS } from './lexicon'
 import type { Paragraphs } from './paragraphs'
-import { type Phrase, PhraseReader } from './phrases'
+import { OWNER_PREPOSITIONS, type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
 import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
@@ -924,8 +924,6 @@ function clauseStart(reader: PhraseReader, v: number, from: number): number {
   }
   return from
 }
-
-const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
 
 function isClosingMark(w: string): boolean {
   return w === '”' || w === '"' || w === '’' || w === "'" || w === '»'

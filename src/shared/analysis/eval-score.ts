@@ -136,10 +136,15 @@ export function namingPart(source: string): string {
   return !/^\p{Lu}/u.test(head) && startsWithName ? second : first
 }
 
+/** A phrase up to its first "of", "who", "for" …: "Jo Bell of the Ledger" → "Jo Bell". */
+export function beforeModifier(phrase: string): string {
+  return phrase.split(/\s(?:who|whom|whose|which|that|of|for|from|at|in|on|with|to)\s/u)[0]!
+}
+
 export function nameWords(name: string): string[] {
   const bare = namingPart(name)
   // Cut at "of" only after a name: "Jo Bell of the Ledger", not "Secretary of State Jo Bell".
-  const head = bare.split(/\s(?:who|whom|whose|which|that|of|for|from|at|in|on|with|to)\s/u)[0]!
+  const head = beforeModifier(bare)
   const hasName = head
     .split(/\s+/u)
     .some((x) => /^\p{Lu}/u.test(x) && !TITLE_WORDS.has(x.toLowerCase().replace(/\.$/u, '')))

@@ -70,7 +70,8 @@ const DETERMINERS = new Set([
   'one',
   'another',
 ])
-const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
+/** Prepositions that tie an owner to a phrase: "a spokesman for Acme", "the report by Smith". */
+export const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
 const ASIDE_OPENERS = new Set([
   'who',
   'which',
