@@ -13,6 +13,7 @@ import {
   WriterPool,
   type CrashFigures,
 } from '../test/reliability/crash-harness'
+import { runAttacks, type AttackResult } from '../test/reliability/attacks'
 import { fuzzAnalysis, fuzzDispatch, type FuzzFigures } from '../test/reliability/fuzz'
 import { runHostileInputs, summarise, type HostileOutcome } from '../test/reliability/hostile'
 import { report as scanReport, runGate, SEVERITIES, type GateResult } from './electronegativity'
@@ -106,6 +107,7 @@ function figuresTable(
   fuzz: FuzzFigures[],
   analysis: ReturnType<typeof fuzzAnalysis>,
   scan: GateResult,
+  attacks: AttackResult[],
 ): Row[] {
   const h = summarise(hostile)
   const channels = fuzz.filter((f) => f.target !== '(channel names)')
@@ -115,6 +117,8 @@ function figuresTable(
   const minRuns = Math.min(...channels.map((f) => f.runs))
   const analysisBad = analysis.threw + analysis.badOffsets + analysis.nondeterministic + analysis.splitPairs
   const unjustified = SEVERITIES.reduce((n, s) => n + (scan.bySeverity[s]?.unjustified ?? 0), 0)
+  const findings = new Set(attacks.map((a) => a.attack.finding))
+  const broken = attacks.filter((a) => !a.held)
   return [
     { area: 'Hostile inputs', figure: 'inputs tried', value: String(h.tried), target: '≥ 40', ok: h.tried >= 40 },
     { area: '', figure: 'imported correctly', value: String(h.imported), target: '—', ok: null },
@@ -132,6 +136,20 @@ function figuresTable(
       value: `${h.failed} / ${h.crashed} / ${h.hung} / ${h.partialWrites}`,
       target: '0',
       ok: h.failed + h.crashed + h.hung + h.partialWrites === 0,
+    },
+    {
+      area: 'Red-team attacks (issue 12)',
+      figure: 'attacks tried (fault classes)',
+      value: `${attacks.length} (${findings.size})`,
+      target: '—',
+      ok: null,
+    },
+    {
+      area: '',
+      figure: 'attacks that got through',
+      value: String(broken.length),
+      target: '0',
+      ok: broken.length === 0,
     },
     {
       area: 'SIGKILL during writes',
@@ -237,6 +255,7 @@ let report: string
 try {
   const scan = await timed('Electronegativity', () => runGate())
   const hostile = await timed('hostile inputs', hostileRun)
+  const attacks = await timed('red-team attacks', () => runAttacks())
   const crash = await timed(`${KILLS} SIGKILL trials`, async () =>
     runCrashTrials({ file: await freshLibrary(work, 'crash.quotedesk'), trials: KILLS, mode: 'tx', seed, pool }),
   )
@@ -260,8 +279,17 @@ try {
   })
   const analysis = await timed('analysis fuzz', async () => fuzzAnalysis(ANALYSIS_RUNS, seed))
 
-  rows = figuresTable(hostile.value, crash.value, control.value, backups.value, fuzz.value, analysis.value, scan.value)
-  const seconds = [scan, hostile, crash, control, backups, fuzz, analysis].reduce((n, t) => n + t.seconds, 0)
+  rows = figuresTable(
+    hostile.value,
+    crash.value,
+    control.value,
+    backups.value,
+    fuzz.value,
+    analysis.value,
+    scan.value,
+    attacks.value,
+  )
+  const seconds = [scan, hostile, attacks, crash, control, backups, fuzz, analysis].reduce((n, t) => n + t.seconds, 0)
   const figures = markdownTable(
     ['Area', 'Figure', 'Value', 'Target', ''],
     rows.map((r) => [r.area, r.figure, r.value, r.target, r.ok === null ? '' : r.ok ? 'ok' : 'FAIL']),
@@ -275,6 +303,17 @@ try {
       `${o.ending}: ${o.detail.slice(0, 110)}`,
       o.ms.toFixed(0),
       o.knownDefect ? `known defect: ${o.knownDefect}` : o.problems.length ? `FAIL: ${o.problems.join('; ')}` : 'ok',
+    ]),
+  )
+  const attackTable = markdownTable(
+    ['Finding', '#', 'Attack', 'What happened', 'ms', 'Verdict'],
+    attacks.value.map((a) => [
+      String(a.attack.finding),
+      a.attack.id,
+      a.attack.title,
+      a.detail.slice(0, 160),
+      a.ms.toFixed(0),
+      a.held ? 'held' : 'GOT THROUGH',
     ]),
   )
   const perChannel = markdownTable(
@@ -303,6 +342,10 @@ try {
     '### Hostile inputs',
     '',
     inputs,
+    '',
+    '### Red-team attacks',
+    '',
+    attackTable,
     '',
     '### IPC fuzz per channel',
     '',
