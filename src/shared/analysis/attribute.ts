@@ -1,6 +1,14 @@
 import type { QuoteContext } from './context'
 import type { EntityIndex } from './entities'
-import { CUE_FILLERS, DOCUMENT_NOUNS, OBJECT_VERBS, PERSON_NOUNS, POST_NOMINALS, SPEECH_VERBS } from './lexicon'
+import {
+  CUE_FILLERS,
+  DOCUMENT_NOUNS,
+  OBJECT_VERBS,
+  ORG_NOUNS,
+  PERSON_NOUNS,
+  POST_NOMINALS,
+  SPEECH_VERBS,
+} from './lexicon'
 import type { Paragraphs } from './paragraphs'
 import { OWNER_PREPOSITIONS, type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
@@ -787,7 +795,7 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
       if (inverted !== null && inverted.type !== 'pronoun' && touches)
         return { phrase: inverted, start: v, end: inverted.end, isAfter: false }
     }
-    if (subject === null) continue
+    if (subject === null || isOwnedThing(subject)) continue
     if (!isSpeech && !(subject.type === 'descriptor' && DOCUMENT_NOUNS.has(subject.head))) continue
     return { phrase: subject, start: subject.start, end: v + 1, isAfter: false }
   }
@@ -826,8 +834,21 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
     !(reader.isWord(near.start - 1) && !reader.isCap(near.start - 1))
   )
     return near
+  // "Ryan lamented the “disheartened” state of the campaign and criticized …": a verb right after
+  // a conjunction shares the subject of the verb before it, not the object between them.
+  if (CONJUNCTIONS.has(reader.word(v - 1)) && reader.word(v - 2) !== ',') {
+    for (let u = v - 2; u > from; u--)
+      if (speechAt(reader, u) && !reader.isQuoted(u)) return u < v - 2 ? subjectOfVerb(reader, u, from) : null
+  }
   const start = clauseStart(reader, v, from)
-  const clause = mainSubject(reader, start, v)
+  let clause = mainSubject(reader, start, v)
+  // "… was complete when Trump in his announcement speech called": a clause of its own opens with
+  // its subject, whatever stands between it and the verb.
+  if (clause === null && start > from && SUBORDINATORS.has(reader.word(start - 1))) {
+    const opener = reader.subjectAt(start, v)
+    if (opener !== null && (opener.type === 'mention' ? reader.entityOf(opener.mention).kind === 'person' : true))
+      clause = opener
+  }
   // "Kevin Brady, chairman of the Ways and Means Committee, said": the name before the apposition.
   if (clause !== null && near !== null && clause.end < near.start && isApposed(reader, clause, near.start))
     return clause
@@ -862,6 +883,20 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   }
   return subject
 }
+
+/** "any new deal under her watch would demand": a thing someone owns does not speak. */
+function isOwnedThing(p: Phrase): boolean {
+  return (
+    p.type === 'descriptor' &&
+    POSSESSIVE_PRONOUNS.has(p.article) &&
+    !PERSON_NOUNS.has(p.head) &&
+    !ORG_NOUNS.has(p.head) &&
+    !DOCUMENT_NOUNS.has(p.head) &&
+    nounGender(p.head) === ''
+  )
+}
+
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your'])
 
 const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'yet'])
 
@@ -912,15 +947,19 @@ function isBeside(reader: PhraseReader, k: number, v: number): boolean {
 
 /** Where the clause holding token v starts: after a semicolon, colon, "that" or an earlier speech verb. */
 function clauseStart(reader: PhraseReader, v: number, from: number): number {
+  let comma = false
   for (let j = v - 1; j > from; j--) {
     const w = reader.word(j)
     if (
       w === ';' ||
       w === ':' ||
       (w === 'that' && speechAt(reader, j - 1)) ||
-      (speechAt(reader, j) && !isParticiple(w))
+      (speechAt(reader, j) && !isParticiple(w)) ||
+      // "… was complete when Trump called": not "When he arrived, Smith said".
+      (!comma && SUBORDINATORS.has(w) && !reader.isCap(j))
     )
       return j + 1
+    if (w === ',') comma = true
   }
   return from
 }

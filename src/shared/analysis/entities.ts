@@ -5,6 +5,7 @@ import {
   FEMALE_PRONOUNS,
   MALE_NAMES,
   MALE_PRONOUNS,
+  SUBJECT_PRONOUNS,
   NAME_CONNECTORS,
   ORG_NAMES,
   ORG_SUFFIXES,
@@ -487,9 +488,16 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       }
       // "Mr. Smith", "J. K. Rowling": a title or initial, a full stop, then a capitalised word.
       if (isPunct(text, t, e, '.') && isCap(t, e + 1) && t.end[e - 1] === t.start[e]) {
+        // "J.J. Goldberg", but not "U.S. Senate" or "in the U.S. He said".
+        const isInitial =
+          t.end[e - 1]! - t.start[e - 1]! === 1 &&
+          !(e >= 3 && isPunct(text, t, e - 2, '.') && DOTTED_PLACES.has(text.slice(t.start[e - 3], t.end[e - 1])))
         if (
-          (t.end[e - 1]! - t.start[e - 1]! === 1 || TITLES.has(lowerAt(text, t, e - 1))) &&
-          t.start[e + 1]! - t.end[e]! === 1
+          (isInitial || TITLES.has(lowerAt(text, t, e - 1))) &&
+          t.start[e + 1]! - t.end[e]! === 1 &&
+          !SUBJECT_PRONOUNS.has(lowerAt(text, t, e + 1)) &&
+          !MALE_PRONOUNS.has(lowerAt(text, t, e + 1)) &&
+          !FEMALE_PRONOUNS.has(lowerAt(text, t, e + 1))
         ) {
           e += 2
           continue
@@ -565,9 +573,10 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       const s0 = wordTokens[first]!
       const e0 = wordTokens[last - 1]! + 1
       raw.add(s0, e0, last - first, -1, role, title)
-      // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence.
-      if (!(t.flags[s0]! & SENTENCE_START))
-        for (let j = s0; j < e0; j++) if (isWord(t, j)) seenInside.add(wordIdAt(t, j))
+      // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence; in a
+      // name that opens one, every word after the first ("Julianne Moore …" then "Moore thanked …").
+      const from = t.flags[s0]! & SENTENCE_START ? s0 + 1 : s0
+      for (let j = from; j < e0; j++) if (isWord(t, j)) seenInside.add(wordIdAt(t, j))
     }
     k = e
   }
@@ -587,6 +596,9 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
   }
   return raw
 }
+
+/** Dotted abbreviations of places and bodies, whose last letter is not an initial. */
+const DOTTED_PLACES = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'D.C'])
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 

@@ -348,6 +348,7 @@ export const ORG_NAMES = words(`
   walmart tesco sainsbury's asda aldi lidl barclays hsbc lloyds natwest unilever pfizer moderna
   astrazeneca novartis bayer shell bp exxon chevron guardian telegraph times independent observer
   economist bloomberg politico axios vox vice buzzfeed variety deadline billboard
+  senate congress parliament pentagon kremlin vatican nra dnc rnc gop aclu epa irs fda cdc ap upi afp
 `)
 
 export const PLACE_SUFFIXES = words(`

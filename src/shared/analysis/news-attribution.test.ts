@@ -344,3 +344,45 @@ describe('a source keeps the floor across paragraphs', () => {
     expect(speakerOf(text, 'That is what')).toBe('Anna Perrin')
   })
 })
+
+describe('clauses and the subjects they share', () => {
+  it('gives a verb after “and” the subject of the verb before it, not the object between them', () => {
+    const text =
+      'Mayor Lena Ortiz praised the “bold” budget of the council and criticized the “timid” plan of the board.'
+    expect(speakerOf(text, 'timid')).toBe('Lena Ortiz')
+  })
+
+  it('reads the subject of a clause opened by “when”, past a phrase before its verb', () => {
+    const text =
+      'The council’s patience ran out on Friday when Ortiz in a late speech said the offer was “an insult.” Lena Ortiz had warned them.'
+    expect(speakerOf(text, 'an insult')).toBe('Lena Ortiz')
+  })
+
+  it('never lets a thing someone owns speak: “any deal under her watch would demand”', () => {
+    const text =
+      'Lena Ortiz said in a debate with Tom Brandt that any deal under her watch would demand “full disclosure.”'
+    const q = quoteWith(text, 'full disclosure')
+    expect(q.speaker?.name).toBe('Lena Ortiz')
+    expect(q.method).toBe('cue')
+  })
+})
+
+describe('names and sentences', () => {
+  it('knows a surname that opens a sentence from a full name that opened an earlier one', () => {
+    const text = 'Nadia Kerr and Paul Ames spoke at the rally.\n\nKerr thanked him for “showing up when it counted.”'
+    expect(speakerOf(text, 'showing up')).toBe('Nadia Kerr')
+  })
+
+  it('ends a sentence after “U.S.” when a pronoun opens the next, so “S. He” is nobody’s name', () => {
+    const text = 'Tom Reyes spoke in Ohio on Monday. Sales fell in the U.S. He called the figures “a warning.”'
+    expect(speakerOf(text, 'a warning')).toBe('Tom Reyes')
+    expect(analyze(text).entities.map((e) => e.name)).not.toContain('S. He')
+  })
+
+  it('counts the Senate and other bodies named alone as organisations', () => {
+    expect(quoteWith('The Senate said the bill was “dead on arrival.”', 'dead').speaker).toEqual({
+      name: 'Senate',
+      kind: 'organization',
+    })
+  })
+})

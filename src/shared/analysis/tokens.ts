@@ -507,7 +507,11 @@ export function markTokens(
       if (c === 46 && prev >= 0 && t.flags[prev]! & WORD && t.end[prev] === s) {
         const ws = t.start[prev]!
         const word = t.words[wordIdAt(t, prev)]!
-        if ((t.end[prev]! - ws === 1 && isUpperAt(text, ws)) || ABBREVIATIONS.has(word)) continue
+        if (
+          (t.end[prev]! - ws === 1 && isUpperAt(text, ws) && !endsAbbreviatedName(t, prev, k)) ||
+          ABBREVIATIONS.has(word)
+        )
+          continue
         // "D-N.Y.": a word right after the stop, with no space between, continues the abbreviation.
         if (k + 1 < t.count && t.start[k + 1] === s + 1 && t.flags[k + 1]! & WORD) continue
       }
@@ -526,6 +530,25 @@ export function markTokens(
     }
   }
 }
+
+/**
+ * "… in the U.S. He said": the last letter of a dotted abbreviation, then a capitalised word that
+ * only opens sentences, ends the sentence (the "J." of "J. K. Rowling" never follows a glued stop).
+ */
+function endsAbbreviatedName(t: Tokens, letter: number, stop: number): boolean {
+  const before = letter - 1
+  if (before < 0 || t.end[before] !== t.start[letter] || t.text.charCodeAt(t.start[before]!) !== 46) return false
+  const next = stop + 1
+  return (
+    next < t.count &&
+    (t.flags[next]! & (WORD | CAP)) === (WORD | CAP) &&
+    t.start[next]! > t.end[stop]! &&
+    SENTENCE_OPENERS.has(t.words[wordIdAt(t, next)]!)
+  )
+}
+
+/** Capitalised, these words open a sentence; they never continue a name or an abbreviation. */
+const SENTENCE_OPENERS = new Set('he she it they we i the but this that there his her its their'.split(' '))
 
 function grow(a: Int32Array, size: number): Int32Array {
   const b = new Int32Array(size)
