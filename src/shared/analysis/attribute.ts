@@ -1042,6 +1042,9 @@ function leadsToVerb(reader: PhraseReader, k: number, to: number): boolean {
   for (let asides = 0; asides < 3 && j < to && reader.word(j) === ','; asides++) {
     if (j + 1 >= to) return true
     if (isVerbAt(reader, j + 1)) return true
+    // "Berea, OH, after winning Ohio, Gov. John Kasich (R-OH), said": a person named after the
+    // comma is the subject, not an aside of the phrase before it.
+    if (asides > 0 && namesPerson(reader, j + 1, to)) return false
     let e = j + 1
     while (e < to && e - j < 24 && reader.word(e) !== ',') e++
     if (e >= to || reader.word(e) !== ',') return false
@@ -1051,6 +1054,16 @@ function leadsToVerb(reader: PhraseReader, k: number, to: number): boolean {
   }
   if (j >= to) return j === to
   return isVerbAt(reader, j)
+}
+
+function namesPerson(reader: PhraseReader, k: number, to: number): boolean {
+  const p = reader.subjectAt(k, to)
+  return (
+    p !== null &&
+    p.type === 'mention' &&
+    !reader.isPossessive(p.end - 1) &&
+    reader.entityOf(p.mention).kind === 'person'
+  )
 }
 
 function isVerbAt(reader: PhraseReader, j: number): boolean {

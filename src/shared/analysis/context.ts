@@ -1,6 +1,6 @@
 import type { RawQuote } from './detect'
 import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS, WORK_ROLE_NOUNS } from './lexicon'
-import { CAP, IN_QUOTE, POSS, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClass } from './tokens'
+import { CAP, IN_QUOTE, MARK, POSS, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClass } from './tokens'
 
 /** Bounds keep every look-around constant-size, so the whole pass stays linear. */
 const MAX_BEFORE = 60
@@ -108,7 +108,9 @@ export function buildContext(
       }
       if (isSentenceEnd(text, t, k, sameWords)) break
       beforeStart = k
-      if (t.flags[k]! & SENTENCE_START) break
+      // A word after an opening mark starts a quoted sentence, but marks that are not a quotation
+      // ("say the words “tax rise,” his rivals are “…”") leave the outer sentence going.
+      if (t.flags[k]! & SENTENCE_START && !(k - 1 > paragraphFirstToken && isMarkBeforeWord(text, t, k - 1))) break
     }
   const beforeEnd = inStart
   // The whole sentence up to the quote, earlier quotes in it included, for its speech verbs.
@@ -491,3 +493,8 @@ const REPORTING: ReadonlySet<string> = new Set([
     .split(/\s+/u)
     .filter((w) => w !== ''),
 ])
+
+/** Token j is a quotation mark opening onto the word after it, with a space before it. */
+function isMarkBeforeWord(text: string, t: Tokens, j: number): boolean {
+  return (t.flags[j]! & MARK) !== 0 && t.end[j] === t.start[j + 1] && (j === 0 || t.end[j - 1]! < t.start[j]!)
+}

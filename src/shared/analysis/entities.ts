@@ -557,6 +557,13 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       const w = lowerAt(text, t, wordTokens[i]!)
       const isRole = PERSON_NOUNS.has(w) || (TITLES.has(w) && !HONORIFICS.has(w))
       if (!isRole && !HONORIFICS.has(w)) continue
+      // "Peter T. King of New York": after an initial or before "of" the word is a surname.
+      const prev = i > first ? wordTokens[i - 1]! : -1
+      if (
+        (prev >= 0 && t.end[prev]! - t.start[prev]! === 1) ||
+        NAME_CONNECTORS.has(lowerAt(text, t, wordTokens[i + 1]!))
+      )
+        continue
       if (last - i - 1 >= 2 || (isRole && PERSON_NOUNS.has(w) && !TITLES.has(w))) {
         role = isRole
           ? wordTokens

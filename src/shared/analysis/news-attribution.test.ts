@@ -386,3 +386,33 @@ describe('names and sentences', () => {
     })
   })
 })
+
+describe('noun phrases with a relation, an initial or a ranking', () => {
+  it('lets the name after a relation head the phrase: “Lott’s primary rival Sen. Anna Perrin (D-Ohio)”', () => {
+    const text = 'At a rally on Monday, Lott’s primary rival Sen. Anna Perrin (D-Ohio) said Lott is “unelectable now.”'
+    expect(speakerOf(text, 'unelectable')).toBe('Anna Perrin')
+  })
+
+  it('does not read a surname after an initial as a role: “Paul T. King of Ohio”', () => {
+    expect(
+      speakerOf('“It will not be easy,” said Representative Paul T. King of Ohio, who backs Perrin.', 'easy'),
+    ).toMatch(/^Paul T\. King/u)
+  })
+
+  it('reads past “ranking” to the name it modifies', () => {
+    const text = '“They are wasting their last days,” said Oversight ranking member Dana Reyes (D-Md.).'
+    expect(speakerOf(text, 'wasting')).toBe('Dana Reyes')
+  })
+
+  it('takes a person named after an adverbial aside as the subject, not the place before it', () => {
+    const text =
+      'Speaking at a college in Berea, OH, after winning the state primary, Gov. Ray Lott (R-OH), said, “I am getting ready.”'
+    expect(speakerOf(text, 'getting ready')).toBe('Ray Lott')
+  })
+
+  it('keeps the sentence going past marks that are not a quotation', () => {
+    const text =
+      'On the radio, Ray Lott said that by refusing to say the words “tax rise,” his critics are “hiding the truth.”'
+    expect(speakerOf(text, 'hiding')).toBe('Ray Lott')
+  })
+})

@@ -107,6 +107,7 @@ function isAgentNoun(w: string): boolean {
 /** Words that may stand before the name in a speaker's noun phrase without being its head. */
 const NP_MODIFIERS = new Set(
   `former then current acting deputy vice assistant associate senior junior chief top longtime long-time
+  ranking sitting leading
   presidential republican democratic independent conservative liberal progressive veteran fellow retired
   outgoing incoming newly elected late majority minority ranking general state federal national local
   county city district special executive managing founding`.split(/\s+/u),
@@ -260,7 +261,7 @@ export class PhraseReader {
         // "Trump campaign manager Corey Lewandowski", "Clinton ally James Carville": lower-case
         // words between two names make the first a modifier; the later name heads.
         let n = end
-        while (n < limit && n < end + 4 && this.isModifierWord(n)) n++
+        while (n < limit && n < end + 4 && (this.isModifierWord(n) || this.isRoleLike(n))) n++
         // "Pentagon spokesman Navy Capt. Jeff Davis": capitalised titles between the role and the name.
         let named = n
         while (
