@@ -785,6 +785,8 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     if (isSpeech && isParticiple(w) && (reader.word(v - 1) === ',' || isClosingMark(reader.word(v - 1)))) {
       const main = mainSubject(reader, subjectFrom, v - 1)
       if (main !== null) return { phrase: main, start: main.start, end: v + 1, isAfter: false }
+      // "… marched on the first day of the convention on Monday, chanting “…”": not the convention.
+      if (subject !== null && subject.type === 'mention' && reader.entityOf(subject.mention).kind !== 'person') continue
     }
     // Inverted ("said Smith: “…”") only where nothing before the verb is its subject and the verb
     // does not take the one spoken to as its object ("told Reuters", "called Trump").
@@ -821,8 +823,14 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
     }
   }
   // "taking to Twitter to call", "a pupil at Okoro’s school said": the object of a preposition is
-  // never the subject.
-  if (!isOwned && near !== null && near.type !== 'pronoun' && MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1)))
+  // never the subject, except in "with Trump yelling".
+  if (
+    !isOwned &&
+    near !== null &&
+    near.type !== 'pronoun' &&
+    MEDIUM_PREPOSITIONS.has(reader.word(near.start - 1)) &&
+    !(reader.word(near.start - 1) === 'with' && isParticiple(reader.word(v)))
+  )
     near = null
   // The common case, "Smith said" or "In a statement, Smith said": a person right before the verb
   // who opens the clause needs no reading of the clause.
@@ -1000,6 +1008,8 @@ function inOpeningClause(reader: PhraseReader, from: number, v: number, to: numb
   return false
 }
 
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which'])
+
 /** Opens a sentence with an adverbial that the subject follows: "In a statement, …", "Speaking …, …". */
 const ADVERBIAL_OPENERS = new Set(
   `in on at after before during while when as speaking asked writing appearing earlier later yesterday today
@@ -1021,7 +1031,10 @@ function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | n
       k++
       continue
     }
-    const p = ADVERBIAL_OPENERS.has(reader.word(k)) || /^\d+$/u.test(reader.word(k)) ? null : reader.subjectAt(k, to)
+    // "Khan, who is Muslim, also decried": a relative clause holds no subject of the sentence.
+    const opener = reader.word(k)
+    const p =
+      ADVERBIAL_OPENERS.has(opener) || RELATIVES.has(opener) || /^\d+$/u.test(opener) ? null : reader.subjectAt(k, to)
     // "Salem, New Hampshire, Trump went": a place, a time or an opening phrase before the subject.
     if (p !== null && !isPlace(reader, p) && leadsToVerb(reader, p.end, to)) return p
     let c = k + 1

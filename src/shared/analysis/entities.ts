@@ -543,10 +543,14 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       }
       // A lone word in capitals is emphasis ("not a VERY good") unless it is a known acronym.
       const isLoneEmphasis = last - first === 1 && length > 3 && !ORG_NAMES.has(lowerAt(text, t, wordTokens[first]!))
-      if ((last - first > 1 && allCaps) || length > 5 || isLoneEmphasis) {
+      // "UC-AFT President Bob Samuels", "NASCAR driver Jeff Gordon": a long word in capitals
+      // before a name in ordinary case is not part of it.
+      const restInCase = last - first > 1 && !(t.flags[wordTokens[first + 1]!]! & ALL_CAPS)
+      if ((last - first > 1 && allCaps) || ((length > 5 || isLoneEmphasis) && !restInCase)) {
         k = e
         continue
       }
+      if (length > 5) first++
     }
     // "Finance Minister Helen Achterberg", "Dr Priya Nair": the role or honorific is not the name.
     let role = ''

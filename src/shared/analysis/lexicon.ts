@@ -36,6 +36,8 @@ export const SPEECH_VERBS = words(`
   proclaim proclaims proclaimed opine opines opined gripe gripes griped
   drawl drawled drawls shriek shrieked shrieks resume resumed resumes propose proposed proposes
   instruct instructed instructs moan moaned moans
+  yelling screaming crying declaring asserting boasting praising criticizing criticising blasting slamming
+  proclaiming quipping exclaiming demanding pleading begging chant chants chanted chanting lamenting
 `)
 
 /**

@@ -416,3 +416,22 @@ describe('noun phrases with a relation, an initial or a ranking', () => {
     expect(speakerOf(text, 'hiding')).toBe('Ray Lott')
   })
 })
+
+describe('subjects around participles and capitals', () => {
+  it('reads “with Lott reportedly yelling:” as Lott speaking', () => {
+    const text = 'Fans shoved a heckler out of the hall, with Ray Lott reportedly yelling: “Get him out of here!”'
+    expect(speakerOf(text, 'Get him out')).toBe('Ray Lott')
+  })
+
+  it('does not let a long word in capitals hide the name after it: “said UC-AFT President …”', () => {
+    expect(speakerOf('“People are starting to pay attention,” said UC-AFT President Dana Reyes.', 'attention')).toBe(
+      'Dana Reyes',
+    )
+  })
+
+  it('never gives a participle after a comma to the place or event before it', () => {
+    const text =
+      'Many protesters marched through the city on the first day of the Harbour Festival on Monday, chanting “No more cuts,” and waving signs.'
+    expect(speakerOf(text, 'No more cuts')).not.toBe('Harbour Festival')
+  })
+})
