@@ -195,7 +195,9 @@ export function attribute(
           )
       }
     }
+    state.namedInQuote = phrase.type === 'pronoun' ? namedIn(t, entities, ctx) : undefined
     let res: Resolution = resolver.resolve(phrase, ctx.quote.start, ctx.quote.paragraph, state)
+    state.namedInQuote = undefined
     if (phrase !== cue.phrase) res.method = 'pronoun'
     // In a dialogue, "“…,” said he" or "said the child" on a new turn means whoever's turn it is,
     // if the gender fits; "continued" keeps the turn with the last speaker.

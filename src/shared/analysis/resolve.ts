@@ -70,6 +70,8 @@ export interface SpeakerState {
   topic: number
   /** The first-person narrator, when the other characters name them ("I think, Watson, …"). */
   narrator: number
+  /** People named inside the quote being resolved: spoken to or about, so not its speaker. */
+  namedInQuote?: readonly number[]
 }
 
 export class Resolver {
@@ -302,7 +304,9 @@ export class Resolver {
         : { speaker: null, confidence: 0.3, isDocument: false, method: 'pronoun' }
     }
     const gender = word === 'he' ? 'm' : word === 'she' ? 'f' : ''
-    const who = this.salientPerson(pos, paragraph, state, gender)
+    // "'Joseph, take Mr. Lockwood's horse,' he called": not anyone the quote names.
+    const excluded = (e: number): boolean => state.namedInQuote?.includes(e) ?? false
+    const who = this.salientPerson(pos, paragraph, state, gender, excluded)
     if (who < 0) return { speaker: null, confidence: 0.3, isDocument: false, method: 'pronoun' }
     return { speaker: { entity: who }, confidence: word === 'they' ? 0.7 : 0.75, isDocument: false, method: 'pronoun' }
   }
@@ -312,11 +316,18 @@ export class Resolver {
    * of a compatible gender, and — for news, where one source talks for paragraphs — the last
    * speaker. Singular "they" goes to the last speaker when there is one nearby.
    */
-  salientPerson(pos: number, paragraph: number, state: SpeakerState, gender: string): number {
+  salientPerson(
+    pos: number,
+    paragraph: number,
+    state: SpeakerState,
+    gender: string,
+    excluded: (entity: number) => boolean = () => false,
+  ): number {
     const { records, mentions } = this.entities
     const last = state.lastSpeaker >= 0 ? records[state.lastSpeaker] : undefined
     const lastFits =
       last !== undefined &&
+      !excluded(state.lastSpeaker) &&
       last.kind === 'person' &&
       paragraph - state.lastSpeakerParagraph <= 3 &&
       // A name with no sign of being a person ("Trois Couronnes") never takes a gendered pronoun.
@@ -325,6 +336,7 @@ export class Resolver {
     const topic = state.topic >= 0 ? records[state.topic] : undefined
     if (
       topic !== undefined &&
+      !excluded(state.topic) &&
       topic.kind === 'person' &&
       topic.confidence > 0.4 &&
       (gender === '' || topic.gender === gender)
@@ -341,7 +353,7 @@ export class Resolver {
       const entity = mentions.entity[i]!
       const tokenStart = mentions.tokenStart[i]!
       const r = records[entity]!
-      if (r.kind !== 'person' || this.t.flags[tokenStart]! & IN_QUOTE) continue
+      if (r.kind !== 'person' || this.t.flags[tokenStart]! & IN_QUOTE || excluded(entity)) continue
       // A capitalised pair with no sign of being a person ("Happy Family") only as a last resort.
       const isWeak = r.confidence <= 0.4
       if (gender !== '' && r.gender !== '' && r.gender !== gender) continue

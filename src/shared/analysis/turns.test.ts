@@ -150,6 +150,14 @@ describe('turn-taking in fiction', () => {
 })
 
 describe('pronouns in fiction', () => {
+  it('never gives "he" to someone the quotation itself names', () => {
+    const text = [
+      'Tom Lott rode up to the gate, and then Mr. Heath opened it.',
+      '“Joseph, take Mr. Lott’s horse, and bring up some wine,” he called.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Mr. Heath'])
+  })
+
   it('follows "she" back through the narration to someone brought in without a name', () => {
     const text = [
       'Martha Shaw finished her coffee on the terrace and lit a cigarette. Presently an old woman came slowly along the path with a basket. The woman stopped beside the fountain. In front of Martha she put the basket down.',
