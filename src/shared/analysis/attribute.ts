@@ -315,6 +315,12 @@ export function attribute(
       const byline = bylineCue(reader, contexts[k]!, tokenAt(t, paragraphs.end[para]!))
       if (byline !== null) out[k] = retag(fromCue(byline, contexts[k]!), 'byline', 0.7)
     }
+    // 2c. A post embedded as text, signed at its end: "… says “…” — Dana Reyes (@dreyes) May 2, 2016".
+    for (let k = i; k < j; k++) {
+      if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
+      const signature = postSignature(reader, text, t, contexts[k]!.inEnd, tokenAt(t, paragraphs.end[para]!))
+      if (signature !== null) out[k] = retag(fromCue(signature, contexts[k]!), 'byline', 0.55)
+    }
     // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
@@ -715,6 +721,22 @@ function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number
   for (let e = p.end, n = 0; e < paragraphEnd && !reader.startsLine(e); e++, n++)
     if (n > 14 || speechAt(reader, e) || reader.word(e) === '“' || reader.word(e) === '"') return null
   return { phrase: p, start: k, end: p.end, isAfter: true }
+}
+
+/**
+ * The signature that ends a post copied from a social network, after the quote in its
+ * paragraph: a dash, the author's name and their handle in brackets ("— Dana Reyes (@dreyes)").
+ */
+function postSignature(reader: PhraseReader, text: string, t: Tokens, from: number, paragraphEnd: number): Cue | null {
+  for (let k = from; k < paragraphEnd - 1; k++) {
+    const w = reader.word(k)
+    if (w !== '—' && w !== '–' && w !== '―' && !(w === '-' && reader.startsLine(k))) continue
+    const p = reader.subjectAt(k + 1, paragraphEnd)
+    if (p === null || p.type !== 'mention' || reader.entityOf(p.mention).kind !== 'person') continue
+    if (p.end < paragraphEnd && /^\s*\(@\w{1,30}\)/u.test(text.slice(t.start[p.end], t.start[p.end]! + 40)))
+      return { phrase: p, start: k, end: p.end, isAfter: true }
+  }
+  return null
 }
 
 function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {

@@ -435,3 +435,13 @@ describe('subjects around participles and capitals', () => {
     expect(speakerOf(text, 'No more cuts')).not.toBe('Harbour Festival')
   })
 })
+
+describe('posts embedded as text', () => {
+  it('gives a quote in a post to the author its signature names', () => {
+    const text =
+      'The mayor’s rally drew a crowd.\n\nOne volunteer is now handing out badges that say "HARBOUR FIRST, HARBOUR ALWAYS" … wow — Dana Reyes (@danareyes) May 2, 2016\n\nThe rally ended at nine.'
+    const q = quoteWith(text, 'HARBOUR FIRST')
+    expect(q.speaker?.name).toBe('Dana Reyes')
+    expect(q.needsReview).toBe(true)
+  })
+})
