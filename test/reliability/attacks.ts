@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
+import { deviceNames } from './attacks/device-names'
 import { speakerRedaction } from './attacks/speaker-redaction'
 
 /**
@@ -28,7 +29,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...speakerRedaction]
+export const ATTACKS: readonly Attack[] = [...declassify, ...speakerRedaction, ...deviceNames]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

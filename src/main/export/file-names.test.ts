@@ -10,6 +10,15 @@ describe('safeFileName', () => {
     ['CON', '_CON.md'],
     ['nul.txt', '_nul.txt.md'],
     ['com1', '_com1.md'],
+    ['CON .txt', '_CON .txt.md'],
+    ['con  . .txt', '_con . .txt.md'],
+    ['Aux. notes', '_Aux. notes.md'],
+    ['NUL .', '_NUL.md'],
+    ['lpt¹ .md', '_lpt¹ .md.md'],
+    ['COM³', '_COM³.md'],
+    ['prn\t.log', '_prn .log.md'],
+    ['CONSOLE .txt', 'CONSOLE .txt.md'],
+    ['CON x.txt', 'CON x.txt.md'],
     ['.hidden', 'hidden.md'],
     ['--help', 'help.md'],
     ['trailing dots...', 'trailing dots.md'],
@@ -31,12 +40,13 @@ describe('safeFileName', () => {
   })
 
   it('never yields a path separator or a reserved name, whatever the title', () => {
-    const titles = ['a/b', 'a\\b', '..', '.', 'aux.md', 'LPT9', '\u0000x', 'x\u0000']
+    const titles = ['a/b', 'a\\b', '..', '.', 'aux.md', 'LPT9', '\u0000x', 'x\u0000', 'CON .txt', 'nul  ..x', 'Com2 ']
     for (const title of titles) {
       const name = safeFileName(title, 'md')
       expect(name).not.toMatch(/[/\\]/)
       expect(name.includes(String.fromCharCode(0))).toBe(false)
-      expect(name.split('.')[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i)
+      // Windows reads the device name up to the first dot, without trailing spaces.
+      expect(name.split('.')[0]?.trimEnd()).not.toMatch(/^(con|prn|aux|nul|com[\d¹²³]|lpt[\d¹²³])$/i)
     }
   })
 })

@@ -1,5 +1,8 @@
-/** Names Windows refuses for a file whatever its extension (CON.md is still CON). */
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i
+/**
+ * Names Windows refuses for a file whatever its extension: it reads the name up to the first dot
+ * and drops trailing spaces, so "CON.md", "CON .txt" and "con¹ . x" are all still the device.
+ */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(?:\..*)?$/i
 
 /** Bytes, not characters: most filesystems cap a name at 255 bytes; the rest leaves room for " (999)" and the extension. */
 const MAX_STEM_BYTES = 120
@@ -37,7 +40,7 @@ export function safeFileName(title: string, extension: string, fallback = 'artic
     // Windows drops trailing dots and spaces; leading dots hide files and leading dashes look like options.
     .replace(/^[.\-\s]+|[.\s]+$/g, '')
   if (stem === '') stem = fallback
-  if (RESERVED.test(stem.split('.')[0] ?? '')) stem = `_${stem}`
+  if (RESERVED.test(stem)) stem = `_${stem}`
   return `${stem}.${extension}`
 }
 
