@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
 import { deviceNames } from './attacks/device-names'
+import { folderExport } from './attacks/folder-export'
 import { speakerRedaction } from './attacks/speaker-redaction'
 
 /**
@@ -29,7 +30,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...speakerRedaction, ...deviceNames]
+export const ATTACKS: readonly Attack[] = [...declassify, ...speakerRedaction, ...folderExport, ...deviceNames]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

@@ -268,6 +268,7 @@ describe('Markdown export', () => {
     expect(parsed.unexpected).toEqual([])
     expect(parsed.footnotes).toBe(3)
     expect(parsed.frontMatter).toEqual({
+      'quotedesk-article': seeded.articleId,
       title: 'Harbour plan wins the vote',
       date: '2025-04-28',
       status: 'draft',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeFileName, uniqueNamer } from './file-names'
+import { nameKey, numberedName, safeFileName } from './file-names'
 
 describe('safeFileName', () => {
   it.each([
@@ -51,9 +51,15 @@ describe('safeFileName', () => {
   })
 })
 
-describe('uniqueNamer', () => {
-  it('numbers collisions, case-insensitively', () => {
-    const next = uniqueNamer()
-    expect(['A.md', 'a.md', 'A.md', 'B.md'].map(next)).toEqual(['A.md', 'a (2).md', 'A (3).md', 'B.md'])
+describe('numberedName and nameKey', () => {
+  it('numbers a name before its extension and compares names case-insensitively', () => {
+    expect([1, 2, 3].map((n) => numberedName('Same - title.md', n))).toEqual([
+      'Same - title.md',
+      'Same - title (2).md',
+      'Same - title (3).md',
+    ])
+    expect(numberedName('noextension', 2)).toBe('noextension (2)')
+    expect(nameKey('Title.MD')).toBe(nameKey('title.md'))
+    expect(nameKey('Cafe\u0301.md')).toBe(nameKey('CAFÉ.md'))
   })
 })

@@ -44,20 +44,16 @@ export function safeFileName(title: string, extension: string, fallback = 'artic
   return `${stem}.${extension}`
 }
 
-/**
- * Hands out names that do not collide within one batch, comparing as a case-insensitive
- * filesystem would ("Title.md" and "title.md" are the same file on macOS and Windows).
- */
-export function uniqueNamer(): (name: string) => string {
-  const taken = new Set<string>()
-  const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('en')
-  return (name) => {
-    const dot = name.lastIndexOf('.')
-    const stem = dot > 0 ? name.slice(0, dot) : name
-    const ext = dot > 0 ? name.slice(dot) : ''
-    let candidate = name
-    for (let n = 2; taken.has(key(candidate)); n++) candidate = `${stem} (${n})${ext}`
-    taken.add(key(candidate))
-    return candidate
-  }
+/** The names a file may take, in order: "Title.md", then "Title (2).md", "Title (3).md" … */
+export function numberedName(name: string, n: number): string {
+  if (n <= 1) return name
+  const dot = name.lastIndexOf('.')
+  const stem = dot > 0 ? name.slice(0, dot) : name
+  const ext = dot > 0 ? name.slice(dot) : ''
+  return `${stem} (${n})${ext}`
+}
+
+/** A name as a case-insensitive filesystem compares it ("Title.md" and "title.md" are one file on macOS and Windows). */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('en')
 }

@@ -9,6 +9,7 @@ import {
   type ExportSource,
   type ExportV1,
 } from '../../shared/schemas/export'
+import { MD_OWNER_KEY } from './own-files'
 
 const STATUS_LABELS: Record<ExportQuote['status'], string> = {
   unverified: 'not yet verified',
@@ -147,6 +148,8 @@ export function frontMatter(doc: ExportV1, isRedacted: boolean) {
         },
   )
   return {
+    // First, so a folder export knows its own file from the first line (see own-files.ts).
+    [MD_OWNER_KEY]: doc.article.id,
     title: doc.article.title,
     date: doc.article.publishedOn,
     status: doc.article.status,
