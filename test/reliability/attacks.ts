@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
+import { deviceNames } from './attacks/device-names'
+import { folderExport } from './attacks/folder-export'
+import { speakerRedaction } from './attacks/speaker-redaction'
 
 /**
  * The red team's fault classes (issue 12), each as attacks that run against real parts: a real
@@ -27,7 +30,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify]
+export const ATTACKS: readonly Attack[] = [...declassify, ...speakerRedaction, ...folderExport, ...deviceNames]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

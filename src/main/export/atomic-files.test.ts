@@ -29,28 +29,26 @@ describe('atomic export files', () => {
     expect(fs.readdirSync(dir)).toEqual(['article.md'])
   })
 
-  it('sweeps only stale write-file-atomic leftovers', async () => {
+  it('sweeps only stale leftovers of its own temp files, never a person’s look-alike', async () => {
     const dir = makeTempDir()
     const names = [
-      'a.md.123456789',
-      'b.json.42',
-      'fresh.md.987654321',
+      '.a.md.0123456789abcdef.tmp',
+      '.b.json.fedcba9876543210.tmp',
+      '.fresh.md.1111111111111111.tmp',
       'keep.md',
-      'notes.md.bak',
-      'x.md.12ab',
-      'y.txt.123',
+      // A person's files, and write-file-atomic's own temp names, which a person's file may also have.
+      'notes.md.2024',
+      'a.md.123456789',
+      '.c.md.0123456789abcdef.tmp.bak',
+      '.d.txt.0123456789abcdef.tmp',
     ]
     for (const name of names) fs.writeFileSync(path.join(dir, name), 'x')
     const old = new Date(Date.now() - 120_000)
-    for (const name of names.filter((n) => n !== 'fresh.md.987654321')) fs.utimesSync(path.join(dir, name), old, old)
-    expect((await sweepStaleTemps(dir)).sort()).toEqual(['a.md.123456789', 'b.json.42'])
-    expect(fs.readdirSync(dir).sort()).toEqual([
-      'fresh.md.987654321',
-      'keep.md',
-      'notes.md.bak',
-      'x.md.12ab',
-      'y.txt.123',
-    ])
+    for (const name of names.filter((n) => !n.startsWith('.fresh'))) fs.utimesSync(path.join(dir, name), old, old)
+    expect((await sweepStaleTemps(dir)).sort()).toEqual(['.a.md.0123456789abcdef.tmp', '.b.json.fedcba9876543210.tmp'])
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      names.filter((n) => !['.a.md.0123456789abcdef.tmp', '.b.json.fedcba9876543210.tmp'].includes(n)).sort(),
+    )
   })
 
   it(`keeps the target old or new, never torn, when an export is SIGKILLed (${TRIALS} trials), and sweeps leftovers next time`, async () => {

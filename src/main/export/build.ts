@@ -6,6 +6,7 @@ import {
   CONFIDENTIAL_LABEL,
   EXPORT_FORMAT,
   ExportV1Checked,
+  WITHHELD_SPEAKER,
   codePointPositions,
   splitsPair,
   type ExportQuote,
@@ -18,6 +19,7 @@ import type { Database, QuoteRow, SourceRow } from '../db/schema'
 import { aliasesOf } from '../entities/entities.repo'
 import { quotesOf } from '../quotes/quotes.repo'
 import * as repo from './export.repo'
+import { speakersNamedInText } from './text-speakers'
 
 /** Context kept in each TextQuoteSelector, in UTF-16 units (the same width the app stores). */
 const SELECTOR_CONTEXT = 32
@@ -95,9 +97,6 @@ export async function buildExport(
   const body = article.body
   const rows = (await quotesOf(db, articleId)).filter((row) => isExportable(row, body))
 
-  const speakerIds = [...new Set(rows.flatMap((row) => (row.speaker_entity_id ? [row.speaker_entity_id] : [])))]
-  const entities = new Map((await repo.entitiesByIds(db, speakerIds)).map((row) => [row.id, row]))
-  const aliases = await aliasesOf(db, speakerIds)
   const sourceIds = [...new Set(rows.flatMap((row) => (row.source_id ? [row.source_id] : [])))]
   const sources = new Map((await repo.sourcesByIds(db, sourceIds)).map((row) => [row.id, row]))
 
@@ -110,21 +109,40 @@ export async function buildExport(
     return [source]
   })
   const redactedSources = new Set(redactions.map((r) => r.id))
+  const isFromRedacted = (row: QuoteRow) => row.source_id !== null && redactedSources.has(row.source_id)
+
+  // A quote from a redacted source is tied to no one the library knows: its speaker is what the
+  // article's own words name in its cue, and no entity id links it. Its entity is listed only for
+  // quotes on the record. Aliases are library-only names (one could be "a senior official"), so they
+  // go from every speaker: one entity without them would single out who spoke off the record.
+  const redactedRows = rows.filter(isFromRedacted)
+  const namedInText = speakersNamedInText(
+    body,
+    redactedRows.map((row) => ({ id: row.id, start: row.start_offset, end: row.end_offset })),
+  )
+  const speakerIds = [
+    ...new Set(rows.flatMap((row) => (row.speaker_entity_id && !isFromRedacted(row) ? [row.speaker_entity_id] : []))),
+  ]
+  const entities = new Map((await repo.entitiesByIds(db, speakerIds)).map((row) => [row.id, row]))
+  const aliases = redactedRows.length > 0 ? new Map<string, string[]>() : await aliasesOf(db, speakerIds)
 
   const codePoints = codePointPositions(
     body,
     rows.flatMap((row) => [row.start_offset, row.end_offset]),
   )
   const quotes = rows.map((row): ExportQuote => {
+    const isRedacted = isFromRedacted(row)
     const entity = row.speaker_entity_id ? entities.get(row.speaker_entity_id) : undefined
-    const speaker = entity
-      ? { id: entity.id, name: entity.name }
-      : row.speaker_label
-        ? { id: null, name: row.speaker_label }
-        : null
+    const speaker = isRedacted
+      ? { id: null, name: namedInText.get(row.id) ?? WITHHELD_SPEAKER }
+      : entity
+        ? { id: entity.id, name: entity.name }
+        : row.speaker_label
+          ? { id: null, name: row.speaker_label }
+          : null
     const sourceId = row.source_id && sources.has(row.source_id) ? row.source_id : null
     // A note on a quote from a confidential source may name or describe that source.
-    const isNoteRedacted = sourceId !== null && redactedSources.has(sourceId) && row.note !== ''
+    const isNoteRedacted = isRedacted && row.note !== ''
     if (isNoteRedacted) redactions.push({ target: 'quote-note', id: row.id, reason: CONFIDENTIAL_LABEL })
     return {
       id: row.id,
@@ -141,7 +159,8 @@ export async function buildExport(
           ? { start: row.cue_start, end: row.cue_end }
           : null,
       needsReview: row.needs_review === 1,
-      groupKey: row.group_key,
+      // Pieces of one quotation share a key: it would tie this piece to a named speaker's.
+      groupKey: isRedacted ? null : row.group_key,
       sourceId,
       status: row.status,
       note: isNoteRedacted ? '' : row.note,

@@ -7,7 +7,7 @@ import { contract } from '../../shared/contract'
 import { ExportV1, type ExportV1 as ExportDoc } from '../../shared/schemas/export'
 import { dispatch } from '../rpc/dispatch'
 import { parseMarkdownExport } from './markdown-roundtrip'
-import { dumpLibrary, seedArticle } from './testing'
+import { dumpLibrary, seedAnonymousSpeakers, seedArticle } from './testing'
 
 const quiet = () => {}
 
@@ -157,6 +157,29 @@ describe('JSON export (quotedesk/1)', () => {
     expect(next.content).not.toContain('We will finish the harbour by 2027.')
   })
 
+  it('a redacted export never overwrites the speakers it withheld, and names no one the text does not', async () => {
+    const a = await makeTestHandlers()
+    const seeded = await seedAnonymousSpeakers(a.library, a.handlers)
+    const file = await exportVia(a.handlers, { articleId: seeded.articleId, format: 'json' })
+    const upload = { fileName: file.fileName, dataBase64: Buffer.from(file.content).toString('base64') }
+    // Back into the library it came from: the withheld speakers stay who the library says they are.
+    const home = await dumpLibrary(a.library)
+    expect(await a.handlers['import:json'](upload)).toMatchObject({ changed: false, quotes: { unchanged: 4 } })
+    expect(await dumpLibrary(a.library)).toEqual(home)
+
+    // Into another library: the article's own words, or no speaker at all.
+    const b = await makeTestHandlers()
+    await b.handlers['import:json'](upload)
+    const quotes = await b.handlers['quotes:list']({ articleId: seeded.articleId })
+    expect(quotes.map((q) => q.speaker)).toEqual([
+      { entityId: null, name: 'a senior council official' },
+      { entityId: seeded.mayor.entityId, name: 'Ann Lee' },
+      { entityId: null, name: 'a person close to the mayor' },
+      null,
+    ])
+    expect((await b.handlers['entities:list']({})).map((e) => [e.name, e.aliases])).toEqual([['Ann Lee', []]])
+  })
+
   it('applies a colleague’s verification to the same article (upsert by id)', async () => {
     const a = await makeTestHandlers()
     const seeded = await seedArticle(a.library, a.handlers)
@@ -245,6 +268,7 @@ describe('Markdown export', () => {
     expect(parsed.unexpected).toEqual([])
     expect(parsed.footnotes).toBe(3)
     expect(parsed.frontMatter).toEqual({
+      'quotedesk-article': seeded.articleId,
       title: 'Harbour plan wins the vote',
       date: '2025-04-28',
       status: 'draft',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeFileName, uniqueNamer } from './file-names'
+import { nameKey, numberedName, safeFileName } from './file-names'
 
 describe('safeFileName', () => {
   it.each([
@@ -10,6 +10,15 @@ describe('safeFileName', () => {
     ['CON', '_CON.md'],
     ['nul.txt', '_nul.txt.md'],
     ['com1', '_com1.md'],
+    ['CON .txt', '_CON .txt.md'],
+    ['con  . .txt', '_con . .txt.md'],
+    ['Aux. notes', '_Aux. notes.md'],
+    ['NUL .', '_NUL.md'],
+    ['lpt¹ .md', '_lpt¹ .md.md'],
+    ['COM³', '_COM³.md'],
+    ['prn\t.log', '_prn .log.md'],
+    ['CONSOLE .txt', 'CONSOLE .txt.md'],
+    ['CON x.txt', 'CON x.txt.md'],
     ['.hidden', 'hidden.md'],
     ['--help', 'help.md'],
     ['trailing dots...', 'trailing dots.md'],
@@ -31,19 +40,26 @@ describe('safeFileName', () => {
   })
 
   it('never yields a path separator or a reserved name, whatever the title', () => {
-    const titles = ['a/b', 'a\\b', '..', '.', 'aux.md', 'LPT9', '\u0000x', 'x\u0000']
+    const titles = ['a/b', 'a\\b', '..', '.', 'aux.md', 'LPT9', '\u0000x', 'x\u0000', 'CON .txt', 'nul  ..x', 'Com2 ']
     for (const title of titles) {
       const name = safeFileName(title, 'md')
       expect(name).not.toMatch(/[/\\]/)
       expect(name.includes(String.fromCharCode(0))).toBe(false)
-      expect(name.split('.')[0]).not.toMatch(/^(con|prn|aux|nul|com\d|lpt\d)$/i)
+      // Windows reads the device name up to the first dot, without trailing spaces.
+      expect(name.split('.')[0]?.trimEnd()).not.toMatch(/^(con|prn|aux|nul|com[\d¹²³]|lpt[\d¹²³])$/i)
     }
   })
 })
 
-describe('uniqueNamer', () => {
-  it('numbers collisions, case-insensitively', () => {
-    const next = uniqueNamer()
-    expect(['A.md', 'a.md', 'A.md', 'B.md'].map(next)).toEqual(['A.md', 'a (2).md', 'A (3).md', 'B.md'])
+describe('numberedName and nameKey', () => {
+  it('numbers a name before its extension and compares names case-insensitively', () => {
+    expect([1, 2, 3].map((n) => numberedName('Same - title.md', n))).toEqual([
+      'Same - title.md',
+      'Same - title (2).md',
+      'Same - title (3).md',
+    ])
+    expect(numberedName('noextension', 2)).toBe('noextension (2)')
+    expect(nameKey('Title.MD')).toBe(nameKey('title.md'))
+    expect(nameKey('Cafe\u0301.md')).toBe(nameKey('CAFÉ.md'))
   })
 })

@@ -1,5 +1,8 @@
-/** Names Windows refuses for a file whatever its extension (CON.md is still CON). */
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i
+/**
+ * Names Windows refuses for a file whatever its extension: it reads the name up to the first dot
+ * and drops trailing spaces, so "CON.md", "CON .txt" and "con¹ . x" are all still the device.
+ */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$) *(?:\..*)?$/i
 
 /** Bytes, not characters: most filesystems cap a name at 255 bytes; the rest leaves room for " (999)" and the extension. */
 const MAX_STEM_BYTES = 120
@@ -37,24 +40,20 @@ export function safeFileName(title: string, extension: string, fallback = 'artic
     // Windows drops trailing dots and spaces; leading dots hide files and leading dashes look like options.
     .replace(/^[.\-\s]+|[.\s]+$/g, '')
   if (stem === '') stem = fallback
-  if (RESERVED.test(stem.split('.')[0] ?? '')) stem = `_${stem}`
+  if (RESERVED.test(stem)) stem = `_${stem}`
   return `${stem}.${extension}`
 }
 
-/**
- * Hands out names that do not collide within one batch, comparing as a case-insensitive
- * filesystem would ("Title.md" and "title.md" are the same file on macOS and Windows).
- */
-export function uniqueNamer(): (name: string) => string {
-  const taken = new Set<string>()
-  const key = (name: string) => name.normalize('NFC').toLocaleLowerCase('en')
-  return (name) => {
-    const dot = name.lastIndexOf('.')
-    const stem = dot > 0 ? name.slice(0, dot) : name
-    const ext = dot > 0 ? name.slice(dot) : ''
-    let candidate = name
-    for (let n = 2; taken.has(key(candidate)); n++) candidate = `${stem} (${n})${ext}`
-    taken.add(key(candidate))
-    return candidate
-  }
+/** The names a file may take, in order: "Title.md", then "Title (2).md", "Title (3).md" … */
+export function numberedName(name: string, n: number): string {
+  if (n <= 1) return name
+  const dot = name.lastIndexOf('.')
+  const stem = dot > 0 ? name.slice(0, dot) : name
+  const ext = dot > 0 ? name.slice(dot) : ''
+  return `${stem} (${n})${ext}`
+}
+
+/** A name as a case-insensitive filesystem compares it ("Title.md" and "title.md" are one file on macOS and Windows). */
+export function nameKey(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('en')
 }

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely'
 import { QuotedeskError, formatPath, type FaultIssue } from '../../shared/errors'
 import { MAX_IMPORT_BYTES } from '../../shared/schemas/imports'
-import { EXPORT_FORMAT, ExportV1Checked, type ExportV1, type ImportSummary } from '../../shared/schemas/export'
+import {
+  EXPORT_FORMAT,
+  ExportV1Checked,
+  WITHHELD_SPEAKER,
+  type ExportV1,
+  type ImportSummary,
+} from '../../shared/schemas/export'
 import { countWords } from '../articles/article-text'
 import { findArticle, insertArticle, updateArticle } from '../articles/articles.repo'
 import { appendAudit } from '../audit/audit.repo'
@@ -261,6 +267,7 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
 
     // Quotes by id.
     const redactedNotes = new Set(doc.redactions.filter((r) => r.target === 'quote-note').map((r) => r.id))
+    const redactedSources = new Set(doc.sources.filter((s) => s.redacted).map((s) => s.id))
     const existingQuotes = new Map(
       (
         await repo.quotesByIds(
@@ -281,6 +288,18 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
       const [selector] = quote.target.selector
       const mappedSource = quote.sourceId ? (sourceIds.get(quote.sourceId) ?? null) : null
       if (quote.sourceId && mappedSource === null) unlinked++
+      // A quote from a source the file redacted has its speaker redacted too (the article's words or
+      // "(withheld)", no entity, no group): that never replaces the speaker this library knows.
+      const isSpeakerRedacted = quote.sourceId !== null && redactedSources.has(quote.sourceId)
+      const speaker = {
+        speaker_entity_id: quote.speaker?.id ? (speakerIds.get(quote.speaker.id) ?? null) : null,
+        speaker_label:
+          quote.speaker && !quote.speaker.id && !(isSpeakerRedacted && quote.speaker.name === WITHHELD_SPEAKER)
+            ? quote.speaker.name
+            : null,
+        speaker_confirmed: quote.speakerConfirmed ? 1 : 0,
+        group_key: quote.groupKey,
+      } satisfies Partial<QuoteRow>
       const values: Partial<QuoteRow> = {
         start_offset: quote.start,
         end_offset: quote.end,
@@ -291,10 +310,7 @@ export async function importExport(ctx: AppContext, doc: ExportV1, fileName: str
         cue_start: quote.cue?.start ?? null,
         cue_end: quote.cue?.end ?? null,
         needs_review: quote.needsReview ? 1 : 0,
-        group_key: quote.groupKey,
-        speaker_entity_id: quote.speaker?.id ? (speakerIds.get(quote.speaker.id) ?? null) : null,
-        speaker_label: quote.speaker && !quote.speaker.id ? quote.speaker.name : null,
-        speaker_confirmed: quote.speakerConfirmed ? 1 : 0,
+        ...(isSpeakerRedacted && existing ? {} : speaker),
         status: quote.status,
         checked_by: quote.checkedBy,
         checked_at: quote.checkedAt,

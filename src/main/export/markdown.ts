@@ -2,7 +2,14 @@ import type { FootnoteDefinition, Paragraph, PhrasingContent, Root } from 'mdast
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { toMarkdown } from 'mdast-util-to-markdown'
 import { stringify } from 'yaml'
-import { CONFIDENTIAL_LABEL, type ExportQuote, type ExportSource, type ExportV1 } from '../../shared/schemas/export'
+import {
+  CONFIDENTIAL_LABEL,
+  WITHHELD_SPEAKER,
+  type ExportQuote,
+  type ExportSource,
+  type ExportV1,
+} from '../../shared/schemas/export'
+import { MD_OWNER_KEY } from './own-files'
 
 const STATUS_LABELS: Record<ExportQuote['status'], string> = {
   unverified: 'not yet verified',
@@ -127,7 +134,8 @@ export function articleTree(doc: ExportV1): Root {
 
 /** Front matter values as plain data; `renderMarkdown` serialises them with `yaml`. */
 export function frontMatter(doc: ExportV1, isRedacted: boolean) {
-  const speakers = [...new Set(doc.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker.name] : [])))]
+  const names = doc.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker.name] : []))
+  const speakers = [...new Set(names.filter((name) => name !== WITHHELD_SPEAKER))]
   const sources = doc.sources.map((source) =>
     source.redacted
       ? { title: CONFIDENTIAL_LABEL, redacted: true }
@@ -140,6 +148,8 @@ export function frontMatter(doc: ExportV1, isRedacted: boolean) {
         },
   )
   return {
+    // First, so a folder export knows its own file from the first line (see own-files.ts).
+    [MD_OWNER_KEY]: doc.article.id,
     title: doc.article.title,
     date: doc.article.publishedOn,
     status: doc.article.status,

@@ -70,6 +70,69 @@ export async function seedArticle(
   }
 }
 
+export const ANONYMOUS_BODY = [
+  'Harbour budget under fire',
+  '“The figures were massaged,” said a senior council official.',
+  'Mayor Ann Lee said: “We stand by every number.”',
+  '“Off the record, the budget will slip,” a person close to the mayor said.',
+  '“It is worse than they say,” she added.',
+].join('\n\n')
+
+export interface SeededAnonymous {
+  articleId: string
+  confidentialSourceId: string
+  /** Quoted from a confidential source and filed under a real name the article never gives. */
+  whistleblower: { quoteId: string; entityId: string; name: string; alias: string }
+  /** Quoted on the record, and also, filed under her name, from a confidential source. */
+  mayor: { entityId: string; alias: string; publicQuoteId: string; offRecordQuoteId: string; pronounQuoteId: string }
+  /** Library-only strings no default export may contain. */
+  canaries: string[]
+}
+
+/**
+ * An article whose confidential-source quotes have speakers the text does not name: a
+ * whistleblower filed under a canary name and alias, and the mayor, who also speaks on the record.
+ */
+export async function seedAnonymousSpeakers(library: Library, handlers: Handlers): Promise<SeededAnonymous> {
+  const canary = `SPEAKER-${randomBytes(8).toString('hex')}`
+  const article = await handlers['articles:create']({ body: ANONYMOUS_BODY, publishedOn: '2025-05-02' })
+  const quotes = await handlers['quotes:list']({ articleId: article.id })
+  const [leak, onRecord, offRecord, added] = quotes
+  if (!leak || !onRecord || !offRecord || !added) throw new Error(`expected four quotes, found ${quotes.length}`)
+  const mayorId = onRecord.speaker?.entityId
+  if (!mayorId) throw new Error('expected the mayor to be a library entity')
+  const whistleblower = await handlers['entities:create']({
+    kind: 'person',
+    name: `Pat ${canary}`,
+    aliases: [`${canary}-ALIAS`],
+  })
+  const mayorAlias = `${canary}-MAYOR-ALIAS`
+  await handlers['entities:update']({ id: mayorId, aliases: ['Lee', mayorAlias] })
+  const source = await handlers['sources:create']({
+    kind: 'interview',
+    title: `${canary} interview`,
+    body: 'The figures were massaged. The budget will slip.',
+    isConfidential: true,
+  })
+  await handlers['quotes:set-speaker']({ id: leak.id, entityId: whistleblower.id })
+  for (const quote of [offRecord, added]) await handlers['quotes:set-speaker']({ id: quote.id, entityId: mayorId })
+  for (const quote of [leak, offRecord, added])
+    await handlers['quotes:link-source']({ id: quote.id, sourceId: source.id })
+  return {
+    articleId: article.id,
+    confidentialSourceId: source.id,
+    whistleblower: { quoteId: leak.id, entityId: whistleblower.id, name: whistleblower.name, alias: `${canary}-ALIAS` },
+    mayor: {
+      entityId: mayorId,
+      alias: mayorAlias,
+      publicQuoteId: onRecord.id,
+      offRecordQuoteId: offRecord.id,
+      pronounQuoteId: added.id,
+    },
+    canaries: [canary, whistleblower.id],
+  }
+}
+
 /** Every row of the tables an import touches, for "nothing changed" comparisons. */
 export async function dumpLibrary(library: Library): Promise<Record<string, unknown[]>> {
   const tables = ['articles', 'entities', 'entity_aliases', 'sources', 'quotes', 'audit_log'] as const

@@ -12,6 +12,9 @@ export const EXPORT_FORMAT = 'quotedesk/1'
 /** What a redacted confidential source is called in every export. */
 export const CONFIDENTIAL_LABEL = 'confidential source'
 
+/** The speaker of a quote from a redacted source when the article's own words do not name them. */
+export const WITHHELD_SPEAKER = '(withheld)'
+
 /** Upper bounds for an imported document, so a hostile file cannot make zod or SQLite work without end. */
 export const EXPORT_LIMITS = {
   quotes: 50_000,
@@ -98,11 +101,17 @@ export const ExportQuote = z
         id: Id.nullable(),
         name: safeText(LIMITS.name),
       })
-      .nullable(),
+      .nullable()
+      .meta({
+        description:
+          'For a quote citing a redacted source: `id` is null and `name` is the speaker as the article text names ' +
+          `them in the quote's attribution, or "${WITHHELD_SPEAKER}".`,
+      }),
     speakerConfirmed: z.boolean(),
     confidence: z.number().min(0).max(1),
     cue: z.strictObject({ start: Offset, end: Offset }).nullable(),
     needsReview: z.boolean(),
+    /** Shared by the pieces of one quotation; null on a quote citing a redacted source. */
     groupKey: safeText(LIMITS.name).nullable(),
     /** One of `sources[].id`. */
     sourceId: Id.nullable(),

@@ -48,21 +48,31 @@ export function registerExport(program: Command, ctx: CliContext): void {
           onProgress: (_done, _total, name) => progress.tick(name),
         }).finally(() => progress.stop())
 
+        const shown = (name: string) => path.join(outDir, name)
         if (!progress.isShown) {
-          for (const file of result.written) ctx.io.stdout(`Exported ${path.join(outDir, file.fileName)}\n`)
+          for (const file of result.written)
+            ctx.io.stdout(`${file.isUpdate ? 'Updated' : 'Exported'} ${shown(file.fileName)}\n`)
+        }
+        // Always said, progress bar or not: the file is not where the person will look for it.
+        for (const file of result.written) {
+          for (const other of file.passedOver)
+            ctx.io.stdout(`Left ${shown(other.fileName)} alone (${other.reason}); wrote ${file.fileName} instead\n`)
         }
         for (const failure of result.failed)
           ctx.io.stderr(`quotedesk: article ${failure.articleId}: ${failure.message}\n`)
         const redacted = result.written.filter((file) => file.isRedacted).length
+        const renamed = result.written.filter((file) => file.passedOver.length > 0).length
         const notes = [
           redacted > 0 ? `confidential sources redacted in ${redacted}` : '',
+          renamed > 0 ? `${renamed} written under a new name beside files that are not their own` : '',
           result.failed.length > 0 ? `${result.failed.length} failed` : '',
           result.swept.length > 0 ? `removed ${result.swept.length} leftover temp files of an interrupted export` : '',
         ].filter(Boolean)
         const count = result.written.length
+        const folder = result.dir === outDir ? outDir : `${outDir} (a link to ${result.dir})`
         ctx.io.stdout(
           `Exported ${count} ${count === 1 ? 'article' : 'articles'} as ${options.format === 'md' ? 'Markdown' : 'JSON'} ` +
-            `to ${outDir}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
+            `to ${folder}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
         )
         if (result.failed.length > 0) ctx.exitCode = 1
       })
