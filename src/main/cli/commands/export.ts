@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../shared/schemas/articles'
 import type { ExportFormat } from '../../../shared/schemas/export'
 import { exportToFolder } from '../../export/export-folder'
 import { CliError, withLibrary, type CliContext } from '../context'
+import { errorLine, inline } from '../terminal-text'
 import { startProgress } from './progress'
 
 const PAGE = 1000
@@ -49,10 +50,10 @@ export function registerExport(program: Command, ctx: CliContext): void {
         }).finally(() => progress.stop())
 
         if (!progress.isShown) {
-          for (const file of result.written) ctx.io.stdout(`Exported ${path.join(outDir, file.fileName)}\n`)
+          for (const file of result.written) ctx.io.stdout(`Exported ${inline(path.join(outDir, file.fileName))}\n`)
         }
         for (const failure of result.failed)
-          ctx.io.stderr(`quotedesk: article ${failure.articleId}: ${failure.message}\n`)
+          ctx.io.stderr(errorLine(`article ${inline(failure.articleId)}: ${failure.message}`))
         const redacted = result.written.filter((file) => file.isRedacted).length
         const notes = [
           redacted > 0 ? `confidential sources redacted in ${redacted}` : '',
@@ -62,7 +63,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         const count = result.written.length
         ctx.io.stdout(
           `Exported ${count} ${count === 1 ? 'article' : 'articles'} as ${options.format === 'md' ? 'Markdown' : 'JSON'} ` +
-            `to ${outDir}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
+            `to ${inline(outDir)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
         )
         if (result.failed.length > 0) ctx.exitCode = 1
       })

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { startHost, type RunningHost } from '../../host/host'
 import { CliError, withLibrary, type CliContext } from '../context'
+import { inline } from '../terminal-text'
 
 function parsePort(value: string): number {
   const port = Number(value)
@@ -44,7 +45,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
             handlers,
             port,
             rendererDir,
-            ...(options.verbose ? { log: (line: string) => ctx.io.stderr(`${line}\n`) } : {}),
+            ...(options.verbose ? { log: (line: string) => ctx.io.stderr(`${inline(line)}\n`) } : {}),
           })
         } catch (err) {
           const code = (err as { code?: unknown }).code
