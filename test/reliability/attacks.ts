@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
+import { repeatedHeaders } from './attacks/repeated-headers'
 import { terminalEscapes } from './attacks/terminal-escapes'
 
 /**
@@ -28,7 +29,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...terminalEscapes]
+export const ATTACKS: readonly Attack[] = [...declassify, ...terminalEscapes, ...repeatedHeaders]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

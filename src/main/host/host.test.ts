@@ -185,6 +185,40 @@ describe('header matrix (notes §4.2)', () => {
   })
 })
 
+describe('repeated headers (finding 13)', () => {
+  const port = () => host.port
+  const cases: [string, number, () => string[]][] = [
+    ['Host allowed, then rebound', 400, () => [`Host: 127.0.0.1:${port()}`, `Host: evil.example:${port()}`]],
+    ['Host rebound, then allowed', 400, () => [`Host: evil.example:${port()}`, `Host: 127.0.0.1:${port()}`]],
+    ['Host twice, both allowed', 400, () => [`Host: 127.0.0.1:${port()}`, `host: localhost:${port()}`]],
+    ['Origin ours, then foreign', 400, () => [`Origin: http://127.0.0.1:${port()}`, 'Origin: http://evil.example']],
+    ['the token twice', 400, () => [`X-Quotedesk-Token: ${host.token}`]],
+    ['Sec-Fetch-Site twice', 400, () => ['Sec-Fetch-Site: same-origin', 'Sec-Fetch-Site: cross-site']],
+    ['Content-Type twice', 400, () => ['Content-Type: text/plain']],
+    ['Authorization twice', 400, () => ['Authorization: Basic YQ==', 'Authorization: Basic Yg==']],
+    ['a header that may repeat (Accept)', 200, () => ['Accept: application/json', 'Accept: */*']],
+  ]
+
+  it.each(cases)('%s → %i', async (_name, expected, extra) => {
+    const lines = extra()
+    const head = [
+      'POST /api/articles:list HTTP/1.1',
+      ...(lines.some((line) => /^host:/i.test(line)) ? [] : [`Host: 127.0.0.1:${port()}`]),
+      'Content-Type: application/json',
+      `X-Quotedesk-Token: ${host.token}`,
+      ...lines,
+      'Content-Length: 2',
+      'Connection: close',
+    ]
+    const answer = await rawRequest(host.port, `${head.join('\r\n')}\r\n\r\n{}`)
+    expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${expected} `))
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Reply<unknown>
+    expect(body.ok).toBe(expected === 200)
+    if (!body.ok)
+      expect(body.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/repeated/) })
+  })
+})
+
 describe('body limit', () => {
   it('refuses a declared 71 MB body with 413 before reading it', async () => {
     const answer = await new Promise<Answer>((resolve, reject) => {

@@ -8,12 +8,12 @@ import type { Fault, Reply } from '../../shared/errors'
 import type { Library } from '../db/connection'
 import { dispatch } from '../rpc/dispatch'
 import { createHandlers } from '../services'
-import { checkRequest, isJsonContentType, tokenMatches } from './guards'
+import { checkRequest, isJsonContentType, TOKEN_HEADER, tokenMatches } from './guards'
 import { contentTypeOf, resolveStatic } from './static-files'
 
 /** Large enough for a 50 MB import sent base64 inside JSON (about 67 MB). */
 export const MAX_BODY_BYTES = 70 * 1024 * 1024
-export const TOKEN_HEADER = 'x-quotedesk-token'
+export { TOKEN_HEADER } from './guards'
 
 export type HostOptions = ({ handlers: Handlers; library?: never } | { library: Library; handlers?: never }) & {
   /** 0 picks a free port. */
@@ -103,8 +103,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
  * transport can always parse the body and see the same Faults as over IPC:
  * - 200: the channel ran; `ok:false` Faults from validation or the service (e.g. `invalid_input`
  *   naming the field) are still 200, exactly what IPC returns.
- * - 400 invalid JSON, 401 token, 403 host/origin/cross-site, 404 unknown channel, 405 not POST,
- *   413 body over the limit, 415 not application/json.
+ * - 400 invalid JSON or a repeated single header (Host, Origin, token …), 401 token,
+ *   403 host/origin/cross-site, 404 unknown channel, 405 not POST, 413 body over the limit,
+ *   415 not application/json.
  *
  * @example
  *   const host = await startHost({ library, rendererDir: 'out/renderer' })
@@ -190,10 +191,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<number> {
-    const method = req.method ?? 'GET'
-    const refusal = checkRequest(method, req.headers, port)
+    const refusal = checkRequest(req, port)
     if (refusal) {
-      send(res, refusal.status, 'application/json; charset=utf-8', JSON.stringify(fault('forbidden', refusal.reason)), {
+      const code = refusal.status === 400 ? 'invalid_input' : 'forbidden'
+      send(res, refusal.status, 'application/json; charset=utf-8', JSON.stringify(fault(code, refusal.reason)), {
         'Cache-Control': 'no-store',
       })
       return refusal.status
