@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
+import { launchAddress } from './attacks/launch-address'
 import { repeatedHeaders } from './attacks/repeated-headers'
 import { terminalEscapes } from './attacks/terminal-escapes'
 
@@ -29,7 +30,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...terminalEscapes, ...repeatedHeaders]
+export const ATTACKS: readonly Attack[] = [...declassify, ...terminalEscapes, ...launchAddress, ...repeatedHeaders]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

@@ -1,24 +1,7 @@
-import fs from 'node:fs'
 import net from 'node:net'
-import path from 'node:path'
-import { openLibrary } from '../../../src/main/db/connection'
-import { startHost, TOKEN_HEADER, type RunningHost } from '../../../src/main/host/host'
+import { TOKEN_HEADER, type RunningHost } from '../../../src/main/host/host'
 import type { Attack, AttackOutcome } from '../attacks'
-
-/** The real host on 127.0.0.1, a free port and a library of its own, for one attack. */
-async function withHost(workDir: string, run: (host: RunningHost) => Promise<AttackOutcome>): Promise<AttackOutcome> {
-  const rendererDir = path.join(workDir, 'renderer')
-  fs.mkdirSync(rendererDir)
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Quotedesk</title>')
-  const library = await openLibrary(path.join(workDir, 'library.quotedesk'))
-  const host = await startHost({ library, rendererDir })
-  try {
-    return await run(host)
-  } finally {
-    await host.close()
-    await library.close()
-  }
-}
+import { withHost } from './real-host'
 
 /** Sends the bytes as given (http.request merges repeated headers) and returns the status and body. */
 function raw(port: number, head: string[], body = ''): Promise<{ status: number; body: string }> {

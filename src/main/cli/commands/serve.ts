@@ -46,6 +46,8 @@ export function registerServe(program: Command, ctx: CliContext): void {
             port,
             rendererDir,
             ...(options.verbose ? { log: (line: string) => ctx.io.stderr(`${inline(line)}\n`) } : {}),
+            // Each address opens one tab (finding 11), so the next one is printed when one is used.
+            onLaunchUrlUsed: (next) => ctx.io.stdout(`Opened in a browser. For another tab or browser, open ${next}\n`),
           })
         } catch (err) {
           const code = (err as { code?: unknown }).code
