@@ -24,7 +24,9 @@ export interface Quotedesk {
 
 /**
  * Every e2e test gets a fresh library and the real host serving the built renderer
- * (`npm run build` first). Use `appUrl` to open the app signed in:
+ * (`npm run build` first). Use `appUrl` to open the app signed in. It carries a one-time code, so it
+ * signs in one page: going to it again in that page keeps its session, while a second page or
+ * context needs `quotedesk.host.launchUrl` read afresh.
  *
  * @example
  *   import { expect, test } from './fixtures'

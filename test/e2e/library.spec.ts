@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
+import { chromium, type Page } from '@playwright/test'
+import Database from 'better-sqlite3'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { expect, test } from './fixtures'
 
 const SAMPLE = fs.readFileSync(
@@ -34,8 +36,55 @@ test('a fresh library says so, and offers to paste or import', async ({ page, ap
   await expect(main.getByRole('heading', { name: 'No articles yet' })).toBeVisible()
   await expect(main.getByRole('button', { name: 'Paste an article' })).toBeVisible()
   await expect(main.getByRole('button', { name: 'Import file…' })).toBeVisible()
-  // The token moved to sessionStorage; the address bar no longer shows it.
-  expect(page.url()).not.toContain('token=')
+  // The code was traded for a token kept in sessionStorage; the address bar no longer shows it.
+  expect(page.url()).not.toContain('code=')
+})
+
+test('the printed address opens one tab; the copy in the browser’s history opens nothing (finding 11)', async ({
+  quotedesk,
+}, testInfo) => {
+  const { host } = quotedesk
+  const printed = host.launchUrl
+  // A real profile on disk, so the browser writes the History file it keeps for months.
+  const profile = testInfo.outputPath('profile')
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+  })
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage())
+    await page.goto(printed)
+    const empty = page.getByRole('main').getByRole('heading', { name: 'No articles yet' })
+    await expect(empty).toBeVisible()
+    expect(page.url()).toBe(host.url)
+    // A reload needs no code: the tab keeps its session token in sessionStorage.
+    await page.reload()
+    await expect(empty).toBeVisible()
+    // The same address in another tab, as someone reading the history would open it.
+    const second = await browser.newPage()
+    await second.goto(printed)
+    await expect(second.getByRole('heading', { name: 'This address was already used' })).toBeVisible()
+    await testInfo.attach('address-used', { body: await second.screenshot(), contentType: 'image/png' })
+  } finally {
+    await browser.close()
+  }
+
+  const history = new Database(path.join(profile, 'Default', 'History'), { readonly: true })
+  const urls = history.prepare('SELECT url FROM urls').pluck().all() as string[]
+  history.close()
+  const codes = urls.flatMap((url) => new URLSearchParams(new URL(url).hash.slice(1)).getAll('code'))
+  // The browser did record the printed address, code and all …
+  expect(codes.length).toBeGreaterThan(0)
+  expect(urls.join('\n')).not.toContain(host.token)
+  // … and every code in it is spent.
+  for (const code of codes) {
+    const answer = await fetch(`${host.url}api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    })
+    expect(answer.status).toBe(401)
+  }
 })
 
 test('a journalist pastes a draft, finds it again after a reload and by search, then deletes it', async ({

@@ -57,9 +57,16 @@ describe.skipIf(!isBuilt)('the built bin (run `npm run build` first; skipped whe
         })
         child.on('exit', () => reject(new Error(`serve exited early: ${stderr}`)))
       })
-      const match = /^Quotedesk is running at (http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]{43})\n$/.exec(line)
+      const match = /^Quotedesk is running at (http:\/\/127\.0\.0\.1:\d+\/)#code=([\w-]{43})\n$/.exec(line)
       expect(match, line).not.toBeNull()
-      const [, url = '', token = ''] = match ?? []
+      const [, url = '', code = ''] = match ?? []
+      const session = await fetch(`${url}api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code }),
+      })
+      const { value } = (await session.json()) as { value: { token: string } }
+      const token = value.token
       const created = await fetch(`${url}api/articles:create`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Quotedesk-Token': token },
@@ -71,7 +78,8 @@ describe.skipIf(!isBuilt)('the built bin (run `npm run build` first; skipped whe
       child.kill(signal)
     }
     expect(await exited).toBe(0)
-    expect(stdout.split('\n')).toHaveLength(2)
+    // The address line, and the next address printed once the first was used.
+    expect(stdout.split('\n')).toHaveLength(3)
     expect(stderr).toBe('')
     // A clean close checkpoints and removes the WAL; the article is in the main file.
     expect(fs.existsSync(`${db}-wal`)).toBe(false)

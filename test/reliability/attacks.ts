@@ -4,7 +4,10 @@ import path from 'node:path'
 import { declassify } from './attacks/declassify'
 import { deviceNames } from './attacks/device-names'
 import { folderExport } from './attacks/folder-export'
+import { launchAddress } from './attacks/launch-address'
+import { repeatedHeaders } from './attacks/repeated-headers'
 import { speakerRedaction } from './attacks/speaker-redaction'
+import { terminalEscapes } from './attacks/terminal-escapes'
 
 /**
  * The red team's fault classes (issue 12), each as attacks that run against real parts: a real
@@ -30,7 +33,15 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...speakerRedaction, ...folderExport, ...deviceNames]
+export const ATTACKS: readonly Attack[] = [
+  ...declassify,
+  ...speakerRedaction,
+  ...folderExport,
+  ...terminalEscapes,
+  ...launchAddress,
+  ...repeatedHeaders,
+  ...deviceNames,
+]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

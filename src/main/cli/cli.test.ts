@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../../../test/helpers/db'
@@ -179,35 +178,53 @@ describe('errors', () => {
 })
 
 describe('quotedesk serve', () => {
-  it('prints exactly one line, answers, and closes the library on stop', async () => {
+  it('prints the address, trades its one-time code for the token, prints the next address, and closes on stop', async () => {
     const rendererDir = path.join(dir, 'renderer')
     fs.mkdirSync(rendererDir)
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Quotedesk</title>')
     const stop = new AbortController()
-    let announce: (line: string) => void = () => {}
-    const announced = new Promise<string>((resolve) => (announce = resolve))
-    const running = run(['serve', '--port', '0'], { signal: stop.signal, rendererDir, onStdout: announce })
-
-    const line = await announced
-    const match = /^Quotedesk is running at (http:\/\/127\.0\.0\.1:(\d+)\/)#token=([\w-]{43})\n$/.exec(line)
-    expect(match).not.toBeNull()
-    const [, url, , token] = match ?? []
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${url}api/articles:list`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Quotedesk-Token': token },
-        agent: false,
-      })
-      req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)))
-      req.on('error', reject)
-      req.end('{}')
+    const printed: string[] = []
+    let announce: () => void = () => {}
+    const announced = new Promise<void>((resolve) => (announce = resolve))
+    const running = run(['serve', '--port', '0'], {
+      signal: stop.signal,
+      rendererDir,
+      onStdout: (text) => {
+        printed.push(text)
+        announce()
+      },
     })
-    expect(status).toBe(200)
+
+    await announced
+    const line = printed[0] ?? ''
+    const match = /^Quotedesk is running at (http:\/\/127\.0\.0\.1:(\d+)\/)#code=([\w-]{43})\n$/.exec(line)
+    expect(match).not.toBeNull()
+    const [, url = '', , code] = match ?? []
+    const post = async (pathname: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(`${url}${pathname}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      })
+      return { status: response.status, body: (await response.json()) as { value?: { token?: string } } }
+    }
+    const session = await post('api/session', { code })
+    expect(session.status).toBe(200)
+    const token = session.body.value?.token ?? ''
+    expect(line).not.toContain(token)
+    expect((await post('api/articles:list', {}, { 'X-Quotedesk-Token': token })).status).toBe(200)
+    // The printed address is spent; the line printed after the use carries the next one.
+    expect((await post('api/session', { code })).status).toBe(401)
+    expect(printed[1]).toMatch(
+      /^Opened in a browser\. For another tab or browser, open http:\/\/127\.0\.0\.1:\d+\/#code=[\w-]{43}\n$/,
+    )
+    expect(printed[1]).not.toContain(code)
 
     stop.abort()
     const result = await running
     expect(result).toMatchObject({ code: 0, stderr: '' })
-    expect(result.stdout).toBe(line)
+    expect(result.stdout).toBe(printed.join(''))
+    expect(printed).toHaveLength(2)
     // Closed cleanly: the WAL was checkpointed away when the last connection closed.
     expect(fs.existsSync(`${db}-wal`)).toBe(false)
   })

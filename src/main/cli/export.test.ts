@@ -143,7 +143,7 @@ describe('quotedesk import (folders, JSON exports, summary)', () => {
     write('in/good.txt', 'Good article\n')
     const result = await run(['import', 'in'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^quotedesk: in\/bad\.json is not a valid Quotedesk export:\n✖ /)
+    expect(result.stderr).toMatch(/^quotedesk: in\/bad\.json is not a valid Quotedesk export:\n {2}✖ /)
     expect(result.stderr).toMatch(/→ at article/)
     expect(result.stdout).toMatch(/Imported 1 article and 0 Quotedesk exports; skipped 0; failed 1\n$/)
   })

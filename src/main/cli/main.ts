@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { COMMANDS } from './commands'
 import { describeError, type CliContext, type CliIo, type GlobalOptions } from './context'
+import { errorLine, forTerminal } from './terminal-text'
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('quotedesk')
@@ -24,7 +25,13 @@ export function buildProgram(ctx: CliContext): Command {
  * @example
  *   const code = await main(['--db', 'news.quotedesk', 'list', '--json'], { stdout, stderr })
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  // The one way out to the terminal, so no command can print a file's escape sequences (finding 9).
+  const io: CliIo = {
+    ...given,
+    stdout: (text) => given.stdout(forTerminal(text)),
+    stderr: (text) => given.stderr(forTerminal(text)),
+  }
   const ctx: CliContext = { io, exitCode: 0, globals: () => program.opts<GlobalOptions>() }
   const program = buildProgram(ctx)
   try {
@@ -33,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (err) {
     // Commander has already printed its message (or the help text) through configureOutput.
     if (err instanceof CommanderError) return err.exitCode
-    io.stderr(`quotedesk: ${describeError(err)}\n`)
+    io.stderr(errorLine(describeError(err)))
     return err instanceof Error && 'exitCode' in err && typeof err.exitCode === 'number' ? err.exitCode : 1
   }
 }

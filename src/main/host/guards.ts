@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { IncomingHttpHeaders } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 
-export type Refusal = { status: 403; reason: string }
+export type Refusal = { status: 400 | 403; reason: string }
+
+export const TOKEN_HEADER = 'x-quotedesk-token'
 
 /** Host names the page may use to reach us; anything else is DNS rebinding or a proxy (H3). */
 export function allowedHosts(port: number): ReadonlySet<string> {
@@ -17,10 +19,45 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 /**
- * The checks every request passes before routing, static files included: Host (H3), Origin
- * and Fetch Metadata (H4). Returns why a request is refused, or null.
+ * Headers a request may carry once. Node keeps the first Host and joins or drops other
+ * repeats, so a second one could tell a proxy in front of us something else than what we
+ * checked (finding 13); a browser never repeats them.
  */
-export function checkRequest(method: string, headers: IncomingHttpHeaders, port: number): Refusal | null {
+const ONCE_ONLY: ReadonlySet<string> = new Set([
+  'host',
+  'origin',
+  'sec-fetch-site',
+  'content-type',
+  'content-length',
+  'authorization',
+  TOKEN_HEADER,
+])
+
+/** The first single header that `rawHeaders` (name, value, name, value …) carries twice, or null. */
+export function repeatedHeader(rawHeaders: readonly string[]): string | null {
+  const seen = new Set<string>()
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]?.toLowerCase() ?? ''
+    if (!ONCE_ONLY.has(name)) continue
+    if (seen.has(name)) return name
+    seen.add(name)
+  }
+  return null
+}
+
+/**
+ * The checks every request passes before routing, static files included: no repeated Host,
+ * Origin or other single header (finding 13), Host (H3), Origin and Fetch Metadata (H4).
+ * Returns why a request is refused, or null.
+ */
+export function checkRequest(
+  req: Pick<IncomingMessage, 'method' | 'headers' | 'rawHeaders'>,
+  port: number,
+): Refusal | null {
+  const repeated = repeatedHeader(req.rawHeaders)
+  if (repeated) return { status: 400, reason: `the ${repeated} header is repeated` }
+  const { headers } = req
+  const method = req.method ?? 'GET'
   const host = single(headers.host)?.toLowerCase()
   if (host === undefined || !allowedHosts(port).has(host)) return { status: 403, reason: 'forbidden host' }
 

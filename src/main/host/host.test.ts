@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeTempDir, makeTestHandlers } from '../../../test/helpers/db'
 import type { Reply } from '../../shared/errors'
-import { startHost, TOKEN_HEADER, type RunningHost } from './host'
+import { SESSION_PATH, startHost, TOKEN_HEADER, type RunningHost } from './host'
 
 interface Answer {
   status: number
@@ -185,6 +185,40 @@ describe('header matrix (notes §4.2)', () => {
   })
 })
 
+describe('repeated headers (finding 13)', () => {
+  const port = () => host.port
+  const cases: [string, number, () => string[]][] = [
+    ['Host allowed, then rebound', 400, () => [`Host: 127.0.0.1:${port()}`, `Host: evil.example:${port()}`]],
+    ['Host rebound, then allowed', 400, () => [`Host: evil.example:${port()}`, `Host: 127.0.0.1:${port()}`]],
+    ['Host twice, both allowed', 400, () => [`Host: 127.0.0.1:${port()}`, `host: localhost:${port()}`]],
+    ['Origin ours, then foreign', 400, () => [`Origin: http://127.0.0.1:${port()}`, 'Origin: http://evil.example']],
+    ['the token twice', 400, () => [`X-Quotedesk-Token: ${host.token}`]],
+    ['Sec-Fetch-Site twice', 400, () => ['Sec-Fetch-Site: same-origin', 'Sec-Fetch-Site: cross-site']],
+    ['Content-Type twice', 400, () => ['Content-Type: text/plain']],
+    ['Authorization twice', 400, () => ['Authorization: Basic YQ==', 'Authorization: Basic Yg==']],
+    ['a header that may repeat (Accept)', 200, () => ['Accept: application/json', 'Accept: */*']],
+  ]
+
+  it.each(cases)('%s → %i', async (_name, expected, extra) => {
+    const lines = extra()
+    const head = [
+      'POST /api/articles:list HTTP/1.1',
+      ...(lines.some((line) => /^host:/i.test(line)) ? [] : [`Host: 127.0.0.1:${port()}`]),
+      'Content-Type: application/json',
+      `X-Quotedesk-Token: ${host.token}`,
+      ...lines,
+      'Content-Length: 2',
+      'Connection: close',
+    ]
+    const answer = await rawRequest(host.port, `${head.join('\r\n')}\r\n\r\n{}`)
+    expect(answer).toMatch(new RegExp(`^HTTP/1\\.1 ${expected} `))
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Reply<unknown>
+    expect(body.ok).toBe(expected === 200)
+    if (!body.ok)
+      expect(body.error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/repeated/) })
+  })
+})
+
 describe('body limit', () => {
   it('refuses a declared 71 MB body with 413 before reading it', async () => {
     const answer = await new Promise<Answer>((resolve, reject) => {
@@ -305,10 +339,14 @@ describe('binding and token', () => {
     expect(host.token).not.toBe(oldToken)
     expect((await api('articles:list', {}, { [TOKEN_HEADER]: oldToken })).status).toBe(401)
     expect((await api('articles:list', {})).status).toBe(200)
-    expect(host.launchUrl).toBe(`${host.url}#token=${host.token}`)
+    expect(host.launchUrl).toMatch(new RegExp(`^${host.url}#code=[A-Za-z0-9_-]{43}$`))
+    expect(host.launchUrl).not.toContain(host.token)
   })
 
-  it('never writes the token to its log', async () => {
+  it('never writes the token or a launch code to its log', async () => {
+    const code = codeOf(host.launchUrl)
+    await openSession(code)
+    await openSession(code)
     await api('articles:list', {})
     await request(host.port, {
       path: `/api/articles:list?token=${host.token}`,
@@ -318,7 +356,100 @@ describe('binding and token', () => {
     await api('articles:list', {}, { [TOKEN_HEADER]: `${host.token}x` })
     expect(logs.length).toBeGreaterThanOrEqual(4)
     expect(logs.join('\n')).not.toContain(host.token)
+    expect(logs.join('\n')).not.toContain(code)
     expect(logs).toContain('POST /api/articles:list 200')
+    expect(logs).toContain('POST /api/session 200')
+    expect(logs).toContain('POST /api/session 401')
+  })
+})
+
+function codeOf(launchUrl: string): string {
+  return new URLSearchParams(new URL(launchUrl).hash.slice(1)).get('code') ?? ''
+}
+
+function openSession(code: unknown, headers: Record<string, string> = {}, port = host.port) {
+  return request(port, {
+    method: 'POST',
+    path: SESSION_PATH,
+    headers: { ...json, ...headers },
+    body: JSON.stringify({ code }),
+  })
+}
+
+describe('launch codes (finding 11)', () => {
+  it('trades the code in the printed address for the session token, once', async () => {
+    const printed = host.launchUrl
+    const first = await openSession(codeOf(printed))
+    expect(first.status).toBe(200)
+    expect(first.headers['cache-control']).toBe('no-store')
+    expect(JSON.parse(first.body)).toEqual({ ok: true, value: { token: host.token } })
+    // The same address again (from the browser's history): nothing.
+    const again = await openSession(codeOf(printed))
+    expect(again.status).toBe(401)
+    expect(JSON.parse(again.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringMatching(/already used/) },
+    })
+    // The next address works, once.
+    expect(host.launchUrl).not.toBe(printed)
+    expect((await openSession(codeOf(host.launchUrl))).status).toBe(200)
+  })
+
+  it('tells whoever printed the address about the next one', async () => {
+    const { handlers } = await makeTestHandlers()
+    const next: string[] = []
+    const watched = await startHost({ handlers, rendererDir, onLaunchUrlUsed: (url) => next.push(url) })
+    hosts.push(watched)
+    const printed = watched.launchUrl
+    expect((await openSession(codeOf(printed), {}, watched.port)).status).toBe(200)
+    expect(next).toEqual([watched.launchUrl])
+    expect(next[0]).not.toBe(printed)
+  })
+
+  it('refuses a wrong code without spending the live one', async () => {
+    for (const wrong of ['', 'x'.repeat(43), host.token, 42, null, { code: 'x' }]) {
+      expect((await openSession(wrong)).status).toBe(401)
+    }
+    expect((await openSession(codeOf(host.launchUrl))).status).toBe(200)
+  })
+
+  it('is not itself a token: the code does not open the API', async () => {
+    expect((await api('articles:list', {}, { [TOKEN_HEADER]: codeOf(host.launchUrl) })).status).toBe(401)
+  })
+
+  it('lets only one of two racing tabs in', async () => {
+    const code = codeOf(host.launchUrl)
+    const answers = await Promise.all([openSession(code), openSession(code)])
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401])
+  })
+
+  const refusals: [string, number, () => Promise<Answer>][] = [
+    ['from a foreign Origin', 403, () => openSession(codeOf(host.launchUrl), { Origin: 'http://evil.example' })],
+    ['cross-site', 403, () => openSession(codeOf(host.launchUrl), { 'Sec-Fetch-Site': 'cross-site' })],
+    ['through a rebound Host', 403, () => openSession(codeOf(host.launchUrl), { Host: `evil.example:${host.port}` })],
+    [
+      'as a form post',
+      415,
+      () => openSession(codeOf(host.launchUrl), { 'Content-Type': 'application/x-www-form-urlencoded' }),
+    ],
+    ['by GET', 405, () => request(host.port, { path: SESSION_PATH })],
+    [
+      'with a body over 1 KB',
+      401,
+      () =>
+        request(host.port, {
+          method: 'POST',
+          path: SESSION_PATH,
+          headers: json,
+          body: JSON.stringify({ code: codeOf(host.launchUrl), pad: 'x'.repeat(2048) }),
+        }),
+    ],
+  ]
+  it.each(refusals)('refuses an exchange %s (%i) and keeps the code alive', async (_name, status, attempt) => {
+    const printed = host.launchUrl
+    expect((await attempt()).status).toBe(status)
+    expect(host.launchUrl).toBe(printed)
+    expect((await openSession(codeOf(printed))).status).toBe(200)
   })
 })
 

@@ -8,29 +8,39 @@ import type { Fault, Reply } from '../../shared/errors'
 import type { Library } from '../db/connection'
 import { dispatch } from '../rpc/dispatch'
 import { createHandlers } from '../services'
-import { checkRequest, isJsonContentType, tokenMatches } from './guards'
+import { checkRequest, isJsonContentType, TOKEN_HEADER, tokenMatches } from './guards'
+import { createLaunchCodes } from './launch-code'
 import { contentTypeOf, resolveStatic } from './static-files'
 
 /** Large enough for a 50 MB import sent base64 inside JSON (about 67 MB). */
 export const MAX_BODY_BYTES = 70 * 1024 * 1024
-export const TOKEN_HEADER = 'x-quotedesk-token'
+/** Where the page trades the one-time code from its address for the session token. */
+export const SESSION_PATH = '/api/session'
+export { TOKEN_HEADER } from './guards'
 
 export type HostOptions = ({ handlers: Handlers; library?: never } | { library: Library; handlers?: never }) & {
   /** 0 picks a free port. */
   port?: number
   /** The built renderer (out/renderer). */
   rendererDir: string
-  /** One line per request (method, path, status) and unexpected failures; never headers or the token. */
+  /** One line per request (method, path, status) and unexpected failures; never headers, codes or the token. */
   log?: (line: string) => void
   maxBodyBytes?: number
+  /** Called each time a page used the printed address, with the next one (for another tab). */
+  onLaunchUrlUsed?: (next: string) => void
 }
 
 export interface RunningHost {
   /** `http://127.0.0.1:PORT/` */
   url: string
-  /** `url` plus `#token=…`: what a person opens. The fragment never reaches the server or a Referer. */
-  launchUrl: string
+  /**
+   * `url` plus `#code=…`, the address that opens the library in one browser tab: the page trades
+   * the one-time code for the session token, so the address left in the browser's history is
+   * dead. Read it again after a use for the next one. The fragment never reaches a Referer.
+   */
+  readonly launchUrl: string
   port: number
+  /** The session token the API checks; never printed or put in an address. */
   token: string
   close(): Promise<void>
 }
@@ -103,19 +113,55 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
  * transport can always parse the body and see the same Faults as over IPC:
  * - 200: the channel ran; `ok:false` Faults from validation or the service (e.g. `invalid_input`
  *   naming the field) are still 200, exactly what IPC returns.
- * - 400 invalid JSON, 401 token, 403 host/origin/cross-site, 404 unknown channel, 405 not POST,
- *   413 body over the limit, 415 not application/json.
+ * - 400 invalid JSON or a repeated single header (Host, Origin, token …), 401 token or a used
+ *   launch code, 403 host/origin/cross-site, 404 unknown channel, 405 not POST, 413 body over
+ *   the limit, 415 not application/json.
  *
  * @example
  *   const host = await startHost({ library, rendererDir: 'out/renderer' })
- *   console.log(host.launchUrl) // http://127.0.0.1:41234/#token=…
+ *   console.log(host.launchUrl) // http://127.0.0.1:41234/#code=…
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const handlers = options.handlers ?? createHandlers(options.library)
   const log = options.log ?? (() => {})
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES
   const token = randomBytes(32).toString('base64url')
+  const codes = createLaunchCodes()
   let port = 0
+  let base = ''
+  const launchUrl = () => `${base}#code=${codes.current()}`
+
+  /** `POST /api/session {"code": …}`: the one-time code from the address, for the session token. */
+  async function serveSession(req: http.IncomingMessage, res: http.ServerResponse): Promise<number> {
+    if (req.method !== 'POST') {
+      sendReply(res, 405, fault('invalid_input', 'Use POST to open a Quotedesk session.'), { Allow: 'POST' })
+      return 405
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      sendReply(res, 415, fault('invalid_input', 'The Quotedesk API accepts only application/json.'))
+      return 415
+    }
+    let given: unknown
+    try {
+      given = (JSON.parse((await readBody(req, 1024)).toString('utf8')) as { code?: unknown } | null)?.code
+    } catch {
+      // Too long or not JSON: no code anyone was given.
+    }
+    if (!codes.redeem(given)) {
+      sendReply(
+        res,
+        401,
+        fault(
+          'unauthorized',
+          'This address was already used, or is from an earlier run of Quotedesk. Open the newest address Quotedesk printed in its terminal.',
+        ),
+      )
+      return 401
+    }
+    options.onLaunchUrlUsed?.(launchUrl())
+    sendReply(res, 200, { ok: true, value: { token } })
+    return 200
+  }
 
   async function serveApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<number> {
     if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
@@ -184,22 +230,23 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return 404
     }
     const content = await fs.readFile(target.file)
-    // The page reads its token from the URL fragment, so the HTML must never come from a cache.
+    // The page reads its launch code from the URL fragment, so the HTML must never come from a cache.
     send(res, 200, contentTypeOf(target.file), content, { 'Cache-Control': 'no-cache' })
     return 200
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<number> {
-    const method = req.method ?? 'GET'
-    const refusal = checkRequest(method, req.headers, port)
+    const refusal = checkRequest(req, port)
     if (refusal) {
-      send(res, refusal.status, 'application/json; charset=utf-8', JSON.stringify(fault('forbidden', refusal.reason)), {
+      const code = refusal.status === 400 ? 'invalid_input' : 'forbidden'
+      send(res, refusal.status, 'application/json; charset=utf-8', JSON.stringify(fault(code, refusal.reason)), {
         'Cache-Control': 'no-store',
       })
       return refusal.status
     }
     const url = req.url ?? ''
     const pathname = url.split('?', 1)[0] ?? ''
+    if (pathname === SESSION_PATH) return serveSession(req, res)
     if (pathname === '/api' || pathname.startsWith('/api/')) return serveApi(req, res, pathname)
     return serveStatic(req, res, pathname)
   }
@@ -230,11 +277,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     })
   })
   port = (server.address() as AddressInfo).port
-  const url = `http://127.0.0.1:${port}/`
+  base = `http://127.0.0.1:${port}/`
 
   return {
-    url,
-    launchUrl: `${url}#token=${token}`,
+    url: base,
+    get launchUrl() {
+      return launchUrl()
+    },
     port,
     token,
     close: () =>

@@ -1,5 +1,5 @@
-// api first: it takes the access token out of the address bar before anything else runs.
-import { connection } from './api'
+// api first: it takes the launch code out of the address bar before anything else runs.
+import { gate } from './api'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
@@ -9,4 +9,10 @@ import './styles.css'
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
-createRoot(root).render(<StrictMode>{connection.mode === 'no-token' ? <NoTokenScreen /> : <App />}</StrictMode>)
+void gate.then((opened) =>
+  createRoot(root).render(
+    <StrictMode>
+      {opened === 'open' ? <App /> : <NoTokenScreen isAddressUsed={opened === 'address-used'} />}
+    </StrictMode>,
+  ),
+)

@@ -3,7 +3,8 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { analyze, type Analysis, type KnownEntity } from '../../../shared/analysis'
 import { decodeTextFile } from '../../imports/decode'
-import { CliError, describeError, libraryPath, withLibrary, type CliContext } from '../context'
+import { CliError, libraryPath, withLibrary, type CliContext } from '../context'
+import { inline, toSafeJson } from '../terminal-text'
 import { readError, readFile } from './import'
 
 /** The published shape of `quotedesk analyze --json` (offsets are UTF-16 code units into `text`). */
@@ -41,15 +42,15 @@ function toJson(analysis: Analysis) {
 
 function oneLine(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+  return inline(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat)
 }
 
 function report(file: string, analysis: Analysis): string {
-  const lines = [`${file}: ${analysis.quotes.length} quotes, ${analysis.entities.length} entities`, '']
+  const lines = [`${inline(file)}: ${analysis.quotes.length} quotes, ${analysis.entities.length} entities`, '']
   for (const q of analysis.quotes) {
     // A speaker that is not a person says what it is: "the company (organization, 0.55)".
     const who = q.speaker
-      ? `${q.speaker.name}${q.speaker.kind && q.speaker.kind !== 'person' ? ` (${q.speaker.kind})` : ''}`
+      ? `${inline(q.speaker.name)}${q.speaker.kind && q.speaker.kind !== 'person' ? ` (${q.speaker.kind})` : ''}`
       : 'no speaker found'
     const cue = q.cue ? ` — “${oneLine(analysis.text.slice(q.cue.start, q.cue.end), 40)}”` : ''
     const flags = [
@@ -64,9 +65,9 @@ function report(file: string, analysis: Analysis): string {
   }
   if (analysis.entities.length > 0) lines.push('', 'Entities:')
   for (const e of analysis.entities) {
-    const aliases = e.aliases.length > 0 ? ` (also ${e.aliases.join(', ')})` : ''
-    const roles = e.roles.map((r) => (r.of ? `${r.role} of ${r.of}` : r.role)).join('; ')
-    lines.push(`  ${e.kind.padEnd(12)} ${e.name}${aliases} — ${e.mentions.length}×${roles ? `; ${roles}` : ''}`)
+    const aliases = e.aliases.length > 0 ? ` (also ${e.aliases.map(inline).join(', ')})` : ''
+    const roles = e.roles.map((r) => inline(r.of ? `${r.role} of ${r.of}` : r.role)).join('; ')
+    lines.push(`  ${e.kind.padEnd(12)} ${inline(e.name)}${aliases} — ${e.mentions.length}×${roles ? `; ${roles}` : ''}`)
   }
   return `${lines.join('\n')}\n`
 }
@@ -91,11 +92,10 @@ export function registerAnalyze(program: Command, ctx: CliContext): void {
       try {
         bytes = await readFile(path.resolve(ctx.io.cwd ?? process.cwd(), file))
       } catch (err) {
-        const code = (err as { code?: unknown }).code
-        throw new CliError(code === 'EFBIG' ? `${file}: ${describeError(err)}` : readError(file, err))
+        throw new CliError(readError(file, err))
       }
       const { text } = decodeTextFile(path.basename(file), bytes, { keepLineEnds: true })
       const analysis = analyze(text, { knownEntities: await knownEntities(ctx) })
-      ctx.io.stdout(options.json ? `${JSON.stringify(toJson(analysis))}\n` : report(file, analysis))
+      ctx.io.stdout(options.json ? `${toSafeJson(toJson(analysis))}\n` : report(file, analysis))
     })
 }

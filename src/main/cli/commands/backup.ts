@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { backupLibrary, restoreLibrary } from '../../backup/backup.service'
 import { openLibrary } from '../../db/connection'
 import { libraryPath, withLibrary, type CliContext } from '../context'
+import { inline } from '../terminal-text'
 
 function kilobytes(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} KB`
@@ -24,7 +25,7 @@ export function registerBackup(program: Command, ctx: CliContext): void {
         const out = options.out === undefined ? undefined : path.resolve(cwd(), options.out)
         const result = await backupLibrary(library.sqlite, library.path, out)
         ctx.io.stdout(
-          `Backed up ${library.path} to ${result.file} (${plural(result.articles, 'article')}, ${kilobytes(result.bytes)}; integrity check ok)\n`,
+          `Backed up ${inline(library.path)} to ${inline(result.file)} (${plural(result.articles, 'article')}, ${kilobytes(result.bytes)}; integrity check ok)\n`,
         )
       })
     })
@@ -39,7 +40,9 @@ export function registerBackup(program: Command, ctx: CliContext): void {
       // Opening it once migrates an older backup and proves the app will open it.
       const reopened = await openLibrary(library)
       await reopened.close()
-      const kept = result.keptAs ? `; the previous library was kept as ${result.keptAs}` : ''
-      ctx.io.stdout(`Restored ${library} from ${result.restoredFrom} (${plural(result.articles, 'article')})${kept}\n`)
+      const kept = result.keptAs ? `; the previous library was kept as ${inline(result.keptAs)}` : ''
+      ctx.io.stdout(
+        `Restored ${inline(library)} from ${inline(result.restoredFrom)} (${plural(result.articles, 'article')})${kept}\n`,
+      )
     })
 }

@@ -4,7 +4,8 @@ import { alignIndexed, indexSource, type Alignment, type SourceIndex, type Timin
 import { analyze } from '../../../shared/analysis'
 import { findNameFlags } from '../../../shared/names'
 import { decodeTextFile, readDocument } from '../../imports'
-import { CliError, describeError, type CliContext } from '../context'
+import { CliError, type CliContext } from '../context'
+import { inline, toSafeJson } from '../terminal-text'
 import { readError, readFile } from './import'
 
 interface LoadedSource {
@@ -18,8 +19,7 @@ async function load(ctx: CliContext, file: string): Promise<{ bytes: Buffer; nam
   try {
     return { bytes: await readFile(path.resolve(ctx.io.cwd ?? process.cwd(), file)), name: path.basename(file) }
   } catch (err) {
-    const code = (err as { code?: unknown }).code
-    throw new CliError(code === 'EFBIG' ? `${file}: ${describeError(err)}` : readError(file, err))
+    throw new CliError(readError(file, err))
   }
 }
 
@@ -44,7 +44,7 @@ function best(quote: string, sources: LoadedSource[]): { result: Alignment; sour
 
 function oneLine(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+  return inline(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat)
 }
 
 const VERDICT_LABEL: Record<string, string> = {
@@ -108,13 +108,13 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       }))
 
       if (options.json) {
-        ctx.io.stdout(`${JSON.stringify({ quotes, names })}\n`)
+        ctx.io.stdout(`${toSafeJson({ quotes, names })}\n`)
         return
       }
       const counts = new Map<string, number>()
       for (const q of quotes) counts.set(q.verdict, (counts.get(q.verdict) ?? 0) + 1)
       const lines = [
-        `${articleFile}: ${quotes.length} quotes checked against ${sources.length} source${sources.length === 1 ? '' : 's'}`,
+        `${inline(articleFile)}: ${quotes.length} quotes checked against ${sources.length} source${sources.length === 1 ? '' : 's'}`,
         [...counts].map(([verdict, n]) => `${n} ${VERDICT_LABEL[verdict]?.toLowerCase() ?? verdict}`).join(', '),
         '',
       ]
@@ -122,7 +122,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         lines.push(`${(VERDICT_LABEL[q.verdict] ?? q.verdict).padEnd(10)} ${oneLine(q.text)}`)
         if (q.source) {
           const at = q.source.timestamp ? ` at ${q.source.timestamp}` : ''
-          lines.push(`           ${q.source.file}${at} (score ${q.score.toFixed(2)})`)
+          lines.push(`           ${inline(`${q.source.file}${at}`)} (score ${q.score.toFixed(2)})`)
         }
         if (q.verdict !== 'exact' && q.verdict !== 'not_found') {
           const changes = q.diff
@@ -132,7 +132,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         }
       }
       if (names.length > 0) lines.push('', 'Names to check:')
-      for (const flag of names) lines.push(`  ${flag.text} → ${flag.suggestion}: ${flag.reason}`)
+      for (const flag of names)
+        lines.push(`  ${inline(flag.text)} → ${inline(flag.suggestion)}: ${inline(flag.reason)}`)
       ctx.io.stdout(`${lines.join('\n')}\n`)
     })
 }

@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../shared/schemas/articles'
 import type { ExportFormat } from '../../../shared/schemas/export'
 import { exportToFolder } from '../../export/export-folder'
 import { CliError, withLibrary, type CliContext } from '../context'
+import { errorLine, inline } from '../terminal-text'
 import { startProgress } from './progress'
 
 const PAGE = 1000
@@ -48,7 +49,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
           onProgress: (_done, _total, name) => progress.tick(name),
         }).finally(() => progress.stop())
 
-        const shown = (name: string) => path.join(outDir, name)
+        const shown = (name: string) => inline(path.join(outDir, name))
         if (!progress.isShown) {
           for (const file of result.written)
             ctx.io.stdout(`${file.isUpdate ? 'Updated' : 'Exported'} ${shown(file.fileName)}\n`)
@@ -56,10 +57,12 @@ export function registerExport(program: Command, ctx: CliContext): void {
         // Always said, progress bar or not: the file is not where the person will look for it.
         for (const file of result.written) {
           for (const other of file.passedOver)
-            ctx.io.stdout(`Left ${shown(other.fileName)} alone (${other.reason}); wrote ${file.fileName} instead\n`)
+            ctx.io.stdout(
+              `Left ${shown(other.fileName)} alone (${other.reason}); wrote ${inline(file.fileName)} instead\n`,
+            )
         }
         for (const failure of result.failed)
-          ctx.io.stderr(`quotedesk: article ${failure.articleId}: ${failure.message}\n`)
+          ctx.io.stderr(errorLine(`article ${inline(failure.articleId)}: ${failure.message}`))
         const redacted = result.written.filter((file) => file.isRedacted).length
         const renamed = result.written.filter((file) => file.passedOver.length > 0).length
         const notes = [
@@ -72,7 +75,7 @@ export function registerExport(program: Command, ctx: CliContext): void {
         const folder = result.dir === outDir ? outDir : `${outDir} (a link to ${result.dir})`
         ctx.io.stdout(
           `Exported ${count} ${count === 1 ? 'article' : 'articles'} as ${options.format === 'md' ? 'Markdown' : 'JSON'} ` +
-            `to ${folder}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
+            `to ${inline(folder)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`,
         )
         if (result.failed.length > 0) ctx.exitCode = 1
       })

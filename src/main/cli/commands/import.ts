@@ -6,15 +6,18 @@ import { MAX_IMPORT_BYTES } from '../../../shared/schemas/imports'
 import { formatOf } from '../../imports'
 import { dispatch } from '../../rpc/dispatch'
 import { describeError, withLibrary, type CliContext } from '../context'
+import { errorLine, inline } from '../terminal-text'
 import { startProgress } from './progress'
 
 export function readError(file: string, err: unknown): string {
   const code = (err as { code?: unknown }).code
-  if (code === 'ENOENT') return `${file}: no such file`
-  if (code === 'EISDIR') return `${file}: is a folder, not a file`
-  if (code === 'ENOTREG') return `${file}: is not a regular file (a device, pipe or socket), so it was not read`
-  if (code === 'EACCES' || code === 'EPERM') return `${file}: permission denied`
-  return `${file}: cannot read it (${describeError(err)})`
+  const shown = inline(file)
+  if (code === 'EFBIG') return `${shown}: ${describeError(err)}`
+  if (code === 'ENOENT') return `${shown}: no such file`
+  if (code === 'EISDIR') return `${shown}: is a folder, not a file`
+  if (code === 'ENOTREG') return `${shown}: is not a regular file (a device, pipe or socket), so it was not read`
+  if (code === 'EACCES' || code === 'EPERM') return `${shown}: permission denied`
+  return `${shown}: cannot read it (${describeError(err)})`
 }
 
 export async function readFile(file: string): Promise<Buffer> {
@@ -106,7 +109,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
           skipped.set(reason, (skipped.get(reason) ?? 0) + 1)
         }
         if (found.length === 0) {
-          ctx.io.stderr(`quotedesk: ${file}: is a folder with no files to import\n`)
+          ctx.io.stderr(errorLine(`${inline(file)}: is a folder with no files to import`))
           failed++
         }
         candidates.push(...usable)
@@ -120,7 +123,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
         // While a bar is drawn, lines wait until it is gone so they do not tear it.
         const held: { isError: boolean; line: string }[] = []
         const say = (line: string) => (progress.isShown ? held.push({ isError: false, line }) : ctx.io.stdout(line))
-        const complain = (line: string) => (progress.isShown ? held.push({ isError: true, line }) : ctx.io.stderr(line))
+        const complain = (message: string) => {
+          const line = errorLine(message)
+          return progress.isShown ? held.push({ isError: true, line }) : ctx.io.stderr(line)
+        }
         try {
           for (const { shown: file, absolute } of candidates) {
             progress.tick(file)
@@ -128,8 +134,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
             try {
               bytes = await readFile(absolute)
             } catch (err) {
-              const code = (err as { code?: unknown }).code
-              complain(`quotedesk: ${code === 'EFBIG' ? `${file}: ${describeError(err)}` : readError(file, err)}\n`)
+              complain(readError(file, err))
               failed++
               continue
             }
@@ -138,14 +143,16 @@ export function registerImport(program: Command, ctx: CliContext): void {
               const reply = await dispatch(handlers, 'import:json', upload)
               if (reply.ok) {
                 const summary = reply.value as ImportSummary
-                say(`Imported "${summary.title}" (${summary.articleId}) from ${file}: ${describeJson(summary)}\n`)
+                say(
+                  `Imported "${inline(summary.title)}" (${inline(summary.articleId)}) from ${inline(file)}: ${describeJson(summary)}\n`,
+                )
                 exports++
                 if (!summary.changed) unchanged++
               } else {
                 const message = reply.error.message.startsWith(upload.fileName)
-                  ? reply.error.message.replace(upload.fileName, file)
-                  : `${file}: ${reply.error.message}`
-                complain(`quotedesk: ${message}\n`)
+                  ? reply.error.message.replace(upload.fileName, inline(file))
+                  : `${inline(file)}: ${reply.error.message}`
+                complain(message)
                 failed++
               }
               continue
@@ -154,14 +161,14 @@ export function registerImport(program: Command, ctx: CliContext): void {
             const reply = await dispatch(handlers, 'articles:import', upload)
             if (reply.ok) {
               const article = reply.value as { id: string; title: string }
-              say(`Imported "${article.title}" (${article.id}) from ${file}\n`)
+              say(`Imported "${inline(article.title)}" (${inline(article.id)}) from ${inline(file)}\n`)
               articles++
             } else {
               // Decode errors already name the file; validation errors do not.
               const message = reply.error.message.startsWith(upload.fileName)
                 ? reply.error.message
-                : `${file}: ${reply.error.message}`
-              complain(`quotedesk: ${message}\n`)
+                : `${inline(file)}: ${reply.error.message}`
+              complain(message)
               failed++
             }
           }
@@ -179,7 +186,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
           `${plural(articles, 'article')}`,
           `${plural(exports, 'Quotedesk export')}${unchanged > 0 ? ` (${unchanged} already up to date, 0 new)` : ''}`,
         ]
-        const why = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ')
+        const why = [...skipped].map(([reason, n]) => `${n} ${inline(reason)}`).join(', ')
         ctx.io.stdout(
           `Imported ${parts.join(' and ')}; skipped ${skippedCount}${why ? ` (${why})` : ''}; failed ${failed}\n`,
         )

@@ -1,16 +1,19 @@
 import type { Command } from 'commander'
 import type { ArticleSummary } from '../../../shared/schemas/articles'
 import { withLibrary, type CliContext } from '../context'
+import { inline, toSafeJson } from '../terminal-text'
 
 const PAGE = 1000
 
 function table(articles: ArticleSummary[]): string {
   if (articles.length === 0) return 'The library has no articles yet. Add one with: quotedesk import FILE\n'
-  const rows = articles.map((a) => [a.id, a.status, a.publishedOn ?? '-', a.updatedAt.slice(0, 10), a.title])
+  const rows = articles.map((a) =>
+    [a.id, a.status, a.publishedOn ?? '-', a.updatedAt.slice(0, 10), a.title.replace(/\s+/g, ' ')].map(inline),
+  )
   const header = ['ID', 'STATUS', 'PUBLISHED', 'UPDATED', 'TITLE']
   const widths = header.slice(0, -1).map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i] ?? 0) : cell.replace(/\s+/g, ' '))).join('  ')
+    cells.map((cell, i) => (i < widths.length ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ')
   return [line(header), ...rows.map(line)].join('\n') + '\n'
 }
 
@@ -28,7 +31,7 @@ export function registerList(program: Command, ctx: CliContext): void {
           all.push(...page)
           if (page.length < PAGE) break
         }
-        ctx.io.stdout(options.json ? `${JSON.stringify(all, null, 2)}\n` : table(all))
+        ctx.io.stdout(options.json ? `${toSafeJson(all, 2)}\n` : table(all))
       })
     })
 }

@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress'
 import type { CliContext } from '../context'
+import { inline } from '../terminal-text'
 
 export interface Progress {
   /** True when a bar is drawn; per-file lines are then held back so they do not tear it. */
@@ -25,7 +26,8 @@ export function startProgress(ctx: CliContext, total: number, label: string): Pr
   bar.start(total, 0, { name: '' })
   return {
     isShown: true,
-    tick: (name) => bar.increment(1, { name: name.length > 40 ? `…${name.slice(-39)}` : name }),
+    // The bar writes to the terminal itself, past `main`'s writer, so file names are escaped here.
+    tick: (name) => bar.increment(1, { name: inline(name.length > 40 ? `…${name.slice(-39)}` : name) }),
     stop: () => bar.stop(),
   }
 }

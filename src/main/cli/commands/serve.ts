@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { startHost, type RunningHost } from '../../host/host'
 import { CliError, withLibrary, type CliContext } from '../context'
+import { inline } from '../terminal-text'
 
 function parsePort(value: string): number {
   const port = Number(value)
@@ -44,7 +45,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
             handlers,
             port,
             rendererDir,
-            ...(options.verbose ? { log: (line: string) => ctx.io.stderr(`${line}\n`) } : {}),
+            ...(options.verbose ? { log: (line: string) => ctx.io.stderr(`${inline(line)}\n`) } : {}),
+            // Each address opens one tab (finding 11), so the next one is printed when one is used.
+            onLaunchUrlUsed: (next) => ctx.io.stdout(`Opened in a browser. For another tab or browser, open ${next}\n`),
           })
         } catch (err) {
           const code = (err as { code?: unknown }).code

@@ -1,0 +1,23 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { openLibrary } from '../../../src/main/db/connection'
+import { startHost, type RunningHost } from '../../../src/main/host/host'
+import type { AttackOutcome } from '../attacks'
+
+/** The real host on 127.0.0.1, a free port and a library of its own, for one attack. */
+export async function withHost(
+  workDir: string,
+  run: (host: RunningHost) => Promise<AttackOutcome>,
+): Promise<AttackOutcome> {
+  const rendererDir = path.join(workDir, 'renderer')
+  fs.mkdirSync(rendererDir)
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Quotedesk</title>')
+  const library = await openLibrary(path.join(workDir, 'library.quotedesk'))
+  const host = await startHost({ library, rendererDir })
+  try {
+    return await run(host)
+  } finally {
+    await host.close()
+    await library.close()
+  }
+}
