@@ -577,6 +577,8 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     }
     const vw = reader.word(v)
     if (speechAt(reader, v)) return { phrase: p, start: p.start, end: v + 1, isAfter: true }
+    // "“…,” Bennett shot back", "“…,” Lee chimed in".
+    if (isPhrasalSpeech(vw, reader.word(v + 1))) return { phrase: p, start: p.start, end: v + 2, isAfter: true }
     // "Paul Dane III said": a suffix after the name.
     if (v === p.end && POST_NOMINALS.has(vw)) {
       v++

@@ -542,7 +542,10 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
         allCaps = (t.flags[j]! & ALL_CAPS) !== 0 || t.end[j]! - t.start[j]! === 1
       }
       // A lone word in capitals is emphasis ("not a VERY good") unless it is a known acronym.
-      const isLoneEmphasis = last - first === 1 && length > 3 && !ORG_NAMES.has(lowerAt(text, t, wordTokens[first]!))
+      // "ESPN said": an acronym that speaks is a name.
+      const speaks = isWord(t, e) && (wordClass(t, e) & SPEECH_VERB) !== 0
+      const isLoneEmphasis =
+        last - first === 1 && length > 3 && !speaks && !ORG_NAMES.has(lowerAt(text, t, wordTokens[first]!))
       // "UC-AFT President Bob Samuels", "NASCAR driver Jeff Gordon": a long word in capitals
       // before a name in ordinary case is not part of it.
       const restInCase = last - first > 1 && !(t.flags[wordTokens[first + 1]!]! & ALL_CAPS)

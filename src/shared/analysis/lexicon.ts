@@ -95,7 +95,7 @@ export const PERSON_NOUNS = words(`
   campaigner resident homeowner commuter
   ally strategist consultant adviser advisor aide pollster operative surrogate donor supporter delegate
   staffer lobbyist co-host anchor correspondent panelist contributor
-  rival opponent mate successor predecessor colleague friend partner deputy counterpart
+  rival opponent mate successor predecessor colleague friend partner deputy counterpart agent
 `)
 
 /**

@@ -445,3 +445,22 @@ describe('posts embedded as text', () => {
     expect(q.needsReview).toBe(true)
   })
 })
+
+describe('more cues after the quote', () => {
+  it('reads “former FBI agent Tom Gill” as one noun phrase headed by the name', () => {
+    expect(speakerOf('“This is a broad statute,” former FBI agent Tom Gill explained.', 'broad statute')).toBe(
+      'Tom Gill',
+    )
+  })
+
+  it('counts an acronym that speaks as a name: “ACME said in a statement”', () => {
+    expect(speakerOf('“ACME is an inclusive company,” ACME said in a statement.', 'inclusive')).toBe('ACME')
+  })
+
+  it('knows phrasal speech verbs after the quote: “shot back”, “chimed in”', () => {
+    expect(speakerOf('“They are all here for free stuff,” Jim Bennett shot back with a laugh.', 'free stuff')).toBe(
+      'Jim Bennett',
+    )
+    expect(speakerOf('“We should wait,” Anna Perrin chimed in.', 'wait')).toBe('Anna Perrin')
+  })
+})

@@ -261,7 +261,15 @@ export class PhraseReader {
         // "Trump campaign manager Corey Lewandowski", "Clinton ally James Carville": lower-case
         // words between two names make the first a modifier; the later name heads.
         let n = end
-        while (n < limit && n < end + 4 && (this.isModifierWord(n) || this.isRoleLike(n))) n++
+        while (
+          n < limit &&
+          n < end + 4 &&
+          (this.isModifierWord(n) ||
+            this.isRoleLike(n) ||
+            // "Fight for $15 organizing director Kendall Fells"
+            (this.isWord(n) && !this.isCap(n) && this.word(n).endsWith('ing') && this.isRoleLike(n + 1)))
+        )
+          n++
         // "Pentagon spokesman Navy Capt. Jeff Davis": capitalised titles between the role and the name.
         let named = n
         while (
