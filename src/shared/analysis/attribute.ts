@@ -578,7 +578,8 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     const vw = reader.word(v)
     if (speechAt(reader, v)) return { phrase: p, start: p.start, end: v + 1, isAfter: true }
     // "“…,” Bennett shot back", "“…,” Lee chimed in".
-    if (isPhrasalSpeech(vw, reader.word(v + 1))) return { phrase: p, start: p.start, end: v + 2, isAfter: true }
+    if (isPhrasalSpeech(vw, reader.word(v + 1), v + 2 < lim && reader.isWord(v + 2)))
+      return { phrase: p, start: p.start, end: v + 2, isAfter: true }
     // "Paul Dane III said": a suffix after the name.
     if (v === p.end && POST_NOMINALS.has(vw)) {
       v++
@@ -612,7 +613,8 @@ function labelCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
 }
 
 /** Verbs that report speech with a particle: "pointed out", "put it", "chimed in", "shot back". */
-function isPhrasalSpeech(w: string, next: string): boolean {
+/** `after`: whether a word follows the particle ("goes on recess"). */
+function isPhrasalSpeech(w: string, next: string, after = false): boolean {
   switch (next) {
     case 'it':
       return w === 'put' || w === 'puts'
@@ -621,7 +623,8 @@ function isPhrasalSpeech(w: string, next: string): boolean {
     case 'in':
       return w === 'chimed' || w === 'chimes' || w === 'weighed' || w === 'weighs' || w === 'put' || w === 'puts'
     case 'on':
-      return w === 'went' || w === 'goes'
+      // "went on, “…”", not "the Senate goes on recess".
+      return (w === 'went' || w === 'goes') && !after
     case 'back':
       return w === 'shot' || w === 'shoots' || w === 'fired' || w === 'fires' || w === 'hit' || w === 'hits'
     default:
@@ -798,7 +801,8 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     }
     const cls = reader.classOf(v)
     // "As Tom Ridge put it: “…”"
-    const isSpeech = (cls & SPEECH_VERB) !== 0 || isPhrasalSpeech(w, reader.word(v + 1))
+    const isSpeech =
+      (cls & SPEECH_VERB) !== 0 || isPhrasalSpeech(w, reader.word(v + 1), v + 2 < to && reader.isWord(v + 2))
     if (!isSpeech && !(cls & DOCUMENT_VERB)) continue
     if ((reader.isCap(v) && !reader.startsSentence(v)) || NOUN_MARKERS.has(reader.word(v - 1))) continue
     // "Ginsburg’s comments": after a possessive a speech verb is a noun.

@@ -464,3 +464,20 @@ describe('more cues after the quote', () => {
     expect(speakerOf('“We should wait,” Anna Perrin chimed in.', 'wait')).toBe('Anna Perrin')
   })
 })
+
+describe('asides and particles', () => {
+  it('skips an aside before an auxiliary: “Lott, asked about Mr. Reyes, had said”', () => {
+    const text = 'It began after Mr. Lott, asked about the debts of Mr. Reyes, had said, “We all owe something.”'
+    expect(speakerOf(text, 'owe something')).toBe('Mr. Lott')
+  })
+
+  it('reads an aside with an abbreviation in it: “Ann Quill, the No. 2 in the party, put it:”', () => {
+    const text = 'As Ann Quill, the No. 2 in the Harbour Party leadership, put it: “This budget will not pass.”'
+    expect(speakerOf(text, 'will not pass')).toBe('Ann Quill')
+  })
+
+  it('does not read “goes on recess” as speech', () => {
+    const text = 'Sen. Ann Quill said that once the Senate goes on recess, “I intend to campaign everywhere.”'
+    expect(speakerOf(text, 'campaign everywhere')).toBe('Ann Quill')
+  })
+})

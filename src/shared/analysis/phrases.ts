@@ -469,6 +469,15 @@ export class PhraseReader {
       if (this.isWord(c)) continue
       const ch = this.text[this.t.start[c]!]
       if (ch === ',') return c
+      // "the No. 2 in the GOP leadership", "Gov. Lott": the stop of a short abbreviation.
+      if (
+        ch === '.' &&
+        c > limit &&
+        this.t.end[c - 1] === this.t.start[c] &&
+        this.isCap(c - 1) &&
+        this.word(c - 1).length <= 3
+      )
+        continue
       if (ch === '.' || ch === ';' || ch === ':') return -1
     }
     return -1
@@ -499,6 +508,8 @@ export class PhraseReader {
     this.skippedOwner = -1
     const { mentionByLastToken, mentionByFirstToken, mentions } = this.entities
     let words = 0
+    /** Of those, auxiliaries and adverbs ("had", "also"), which an aside may precede. */
+    let fillers = 0
     // The token a subject must end at to touch its verb (moves left past a skipped clause).
     let edge = from
     for (let j = from; j >= limit && words < maxWords; j--) {
@@ -507,7 +518,7 @@ export class PhraseReader {
         const c = this.text[this.t.start[j]!]
         if (c === ';' || c === '(' || c === ')') return null
         // "The striker, who joined from Wexley Town, said": skip the clause between the commas.
-        if (c === ',' && words === 0) {
+        if (c === ',' && words === fillers) {
           const open = this.previousComma(j, limit)
           if (open >= 0 && this.isAside(open + 1, j)) {
             // "The farmer, Alun Jenkins, told": the name in the apposition is the speaker.
@@ -524,6 +535,7 @@ export class PhraseReader {
         continue
       }
       words++
+      if (words === fillers + 1 && CUE_FILLERS.has(this.word(j))) fillers++
       const mi = mentionByLastToken[j] ?? -1
       if (mi >= 0) {
         const tokenEnd = mentions.tokenEnd[mi]!
