@@ -12,8 +12,18 @@ import {
 import type { Paragraphs } from './paragraphs'
 import { OWNER_PREPOSITIONS, type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
-import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
-import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
+import {
+  ALL_CAPS,
+  DOCUMENT_VERB,
+  IN_QUOTE,
+  POSS,
+  SENTENCE_START,
+  SPEECH_VERB,
+  type Tokens,
+  WORD,
+  tokenAt,
+} from './tokens'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue, isNested, namedIn, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
@@ -259,6 +269,19 @@ export function attribute(
     )
   }
 
+  /** The quote names this speaker other than as an owner ("Nonsense, Fergus!", not "Wisconsin's"). */
+  const isNamedIn = (speaker: SpeakerRef | null, ctx: QuoteContext): boolean => {
+    if (speaker === null || !('entity' in speaker)) return false
+    const who = entities.resolve(speaker.entity)
+    const { mentions, mentionByFirstToken } = entities
+    for (let k = ctx.inStart; k < ctx.inEnd; k++) {
+      const mi = mentionByFirstToken[k] ?? -1
+      if (mi < 0 || t.flags[mentions.tokenEnd[mi]! - 1]! & POSS || isNested(t, ctx, k, mentions.tokenEnd[mi]!)) continue
+      if (entities.resolve(mentions.entity[mi]!) === who) return true
+    }
+    return false
+  }
+
   let i = 0
   while (i < contexts.length) {
     const para = contexts[i]!.quote.paragraph
@@ -307,7 +330,9 @@ export function attribute(
       }
       if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
       const source = ctx.isPartial ? k - 1 : nearest(out, contexts, cues, i, j, k)
-      if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))
+      // "‘…,’ observed Fergus. ‘Nonsense, Fergus!’": a quote that names someone is not theirs.
+      if (source >= 0 && !isNamedIn(out[source]!.speaker, ctx))
+        out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))
     }
     // 2b. A byline under the quote: "— Dana Reyes", or a name alone on the line below it.
     for (let k = i; k < j; k++) {
@@ -388,7 +413,8 @@ export function attribute(
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null) continue
       const source = nearest(out, contexts, cues, i, j, k)
-      if (source >= 0) out[k] = retag(out[source]!, 'same paragraph', Math.min(0.6, out[source]!.confidence))
+      if (source >= 0 && !isNamedIn(out[source]!.speaker, contexts[k]!))
+        out[k] = retag(out[source]!, 'same paragraph', Math.min(0.6, out[source]!.confidence))
     }
 
     addressed.para = para

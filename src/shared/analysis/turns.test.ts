@@ -150,6 +150,12 @@ describe('turn-taking in fiction', () => {
 })
 
 describe('pronouns in fiction', () => {
+  it('does not give a quote to the person it addresses, even in the same paragraph', () => {
+    const text =
+      '‘I had hoped she was a witch,’ observed Fergus Hale, while carving his bread.  ‘Nonsense, Fergus!  But is it not strange?’'
+    expect(speakers(text)[1]).not.toBe('Fergus Hale')
+  })
+
   it('never gives "he" to someone the quotation itself names', () => {
     const text = [
       'Tom Lott rode up to the gate, and then Mr. Heath opened it.',

@@ -147,7 +147,7 @@ function isListed(text: string, t: Tokens, entities: EntityIndex, end: number): 
  * A name quoted inside the quotation ("calling me ‘Sir John’", "you said ‘Good night, Sir John’"):
  * a name someone else used, not the person this quotation speaks to.
  */
-function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boolean {
+export function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boolean {
   if (start - 1 > ctx.inStart && t.flags[start - 1]! & MARK) return true
   for (let k = end; k < end + 3 && k < ctx.inEnd - 1; k++) if (t.flags[k]! & MARK) return true
   return false
