@@ -78,7 +78,7 @@ async function backupsUnderLoad(pool: WriterPool): Promise<{ passed: number; pro
       const problem =
         code !== 0
           ? `backup ${round} failed: ${stderr.trim()}`
-          : (checkLibraryFile(out).problem ??
+          : ((await checkLibraryFile(out)).problem ??
             (check && (check.integrity.length || check.lost.length || check.partial.length || check.openError)
               ? `backup ${round}: ${JSON.stringify(check).slice(0, 300)}`
               : null))

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { QuotedeskError } from '../../shared/errors'
-import { APPLICATION_ID } from '../db/connection'
-import { assertNotLocked, BUSY_TIMEOUT_MS } from '../db/lock'
+import { APPLICATION_ID, connectSqlite, schemaProblem } from '../db/connection'
+import { assertNotLocked } from '../db/lock'
 import { migrations as knownMigrations } from '../db/migrations'
 
 /**
@@ -64,13 +64,14 @@ function removeWithSidecars(file: string): void {
 
 /**
  * Checks that a file is a whole Quotedesk library this version can open: a SQLite database that
- * passes integrity_check, carries our application_id and has no migration from a newer version.
- * Opens the file read-write (SQLite needs that for WAL files), so pass a copy of anything precious.
+ * passes integrity_check, carries our application_id, has no migration from a newer version and
+ * no schema object that Quotedesk's migrations did not make. Opens the file read-write (SQLite
+ * needs that for WAL files), so pass a copy of anything precious.
  */
-export function checkLibraryFile(file: string): LibraryFileCheck {
+export async function checkLibraryFile(file: string): Promise<LibraryFileCheck> {
   let sqlite: BetterSqlite3.Database
   try {
-    sqlite = new BetterSqlite3(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    sqlite = connectSqlite(file, { fileMustExist: true })
   } catch (err) {
     return { problem: `cannot be opened as a database (${(err as Error).message})`, articles: 0 }
   }
@@ -91,6 +92,8 @@ export function checkLibraryFile(file: string): LibraryFileCheck {
     if (unknown.length > 0) {
       return { problem: `was made by a newer version of Quotedesk (it has ${unknown.join(', ')})`, articles: 0 }
     }
+    const tampered = await schemaProblem(sqlite, knownMigrations, applied)
+    if (tampered) return { problem: tampered, articles: 0 }
     const hasArticles = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'articles'").get()
     const articles = hasArticles ? (sqlite.prepare('select count(*) from articles').pluck().get() as number) : 0
     return { problem: null, articles }
@@ -128,7 +131,7 @@ export async function backupLibrary(
   const temp = tempSibling(target, 'partial')
   try {
     await sqlite.backup(temp, { progress: () => ALL_PAGES })
-    const check = checkLibraryFile(temp)
+    const check = await checkLibraryFile(temp)
     if (check.problem) throw new QuotedeskError('internal', `The backup ${check.problem}; it was not kept`)
     fs.renameSync(temp, target)
     return { file: target, bytes: fs.statSync(target).size, articles: check.articles }
@@ -160,7 +163,7 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
   const staged = tempSibling(library, 'restore')
   try {
     fs.copyFileSync(from, staged)
-    const check = checkLibraryFile(staged)
+    const check = await checkLibraryFile(staged)
     if (check.problem) {
       throw new QuotedeskError('unsupported_file', `${from} ${check.problem}; the library was not changed`)
     }
@@ -170,7 +173,7 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
     if (fs.existsSync(library)) {
       keptAs = freeName((n) => `${library}.before-restore-${stamp(at)}${n > 1 ? `-${n}` : ''}.bak`)
       try {
-        current = new BetterSqlite3(library, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+        current = connectSqlite(library, { fileMustExist: true })
         assertNotLocked(current, library)
         await current.backup(keptAs, { progress: () => ALL_PAGES })
       } catch (err) {
@@ -189,7 +192,7 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
     }
 
     if (current) {
-      const source = new BetterSqlite3(staged, { fileMustExist: true })
+      const source = connectSqlite(staged, { fileMustExist: true })
       try {
         current.close()
         await source.backup(library, { progress: () => ALL_PAGES })

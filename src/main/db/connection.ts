@@ -14,9 +14,10 @@ import {
   type SqliteDialectConfig,
 } from 'kysely'
 import { QuotedeskError } from '../../shared/errors'
-import { assertNotLocked, isBusyError, libraryInUse } from './lock'
+import { assertNotLocked, BUSY_TIMEOUT_MS, isBusyError, libraryInUse } from './lock'
 import { migrations as allMigrations } from './migrations'
 import type { Database } from './schema'
+import { readSchema, schemaDifference, type SchemaObject } from './schema-check'
 
 /** Written into the file header so Quotedesk never mistakes another app's SQLite file for a library. */
 export const APPLICATION_ID = 0x51444b31 // "QDK1"
@@ -71,13 +72,25 @@ export interface Library {
   close(): Promise<void>
 }
 
+/**
+ * Every connection Quotedesk opens. SQL kept in a library file (triggers, views, defaults) may
+ * call only functions SQLite marks harmless (trusted_schema=OFF). better-sqlite3 turns on
+ * SQLITE_DBCONFIG_DEFENSIVE on every connection unless `unsafeMode()` is called, which Quotedesk
+ * never does, so no statement can write sqlite_schema or an FTS shadow table directly.
+ */
+export function connectSqlite(file: string | Buffer, options: BetterSqlite3.Options = {}): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS, ...options })
+  sqlite.pragma('trusted_schema = OFF')
+  return sqlite
+}
+
 /** Settings that SQLite does not keep in the file, so they are applied on every open. */
 export function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL')
   // better-sqlite3 reopens a WAL file at NORMAL; FULL keeps the last commits across power loss.
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('foreign_keys = ON')
-  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
 }
 
 export function createMigrator(db: Kysely<Database>, migrations: Record<string, Migration> = allMigrations): Migrator {
@@ -109,12 +122,13 @@ function tableNames(sqlite: BetterSqlite3.Database): string[] {
   )
 }
 
+function nativeBindingOf(options: OpenLibraryOptions): BetterSqlite3.Options {
+  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+}
+
 function openSqlite(file: string, options: OpenLibraryOptions): BetterSqlite3.Database {
   try {
-    return new BetterSqlite3(file, {
-      timeout: 5000,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    })
+    return connectSqlite(file, nativeBindingOf(options))
   } catch (err) {
     throw new QuotedeskError('internal', `Cannot open the library at ${file}: ${(err as Error).message}`)
   }
@@ -159,9 +173,78 @@ function checkNotNewer(sqlite: BetterSqlite3.Database, file: string, known: Reco
   return applied
 }
 
+const expectedSchemas = new WeakMap<Record<string, Migration>, Map<string, Promise<SchemaObject[]>>>()
+
+async function buildSchema(
+  migrations: Record<string, Migration>,
+  options: OpenLibraryOptions,
+): Promise<SchemaObject[]> {
+  const memory = connectSqlite(':memory:', nativeBindingOf(options))
+  const db = new Kysely<Database>({ dialect: new QuotedeskDialect({ database: memory }) })
+  try {
+    // Run even with no migrations: the Migrator's own two tables are part of every library.
+    const { error } = await createMigrator(db, migrations).migrateToLatest()
+    if (error) throw error
+    return readSchema(memory)
+  } finally {
+    await db.destroy()
+  }
+}
+
+/** The schema the migrations named in `applied` make in an empty database; built once per set. */
+function expectedSchema(
+  migrations: Record<string, Migration>,
+  applied: readonly string[],
+  options: OpenLibraryOptions,
+): Promise<SchemaObject[]> {
+  let bySet = expectedSchemas.get(migrations)
+  if (!bySet) {
+    bySet = new Map()
+    expectedSchemas.set(migrations, bySet)
+  }
+  const names = [...applied].sort()
+  const cacheKey = names.join('\n')
+  let schema = bySet.get(cacheKey)
+  if (!schema) {
+    const subset = Object.fromEntries(names.flatMap((name) => (migrations[name] ? [[name, migrations[name]]] : [])))
+    schema = buildSchema(subset, options)
+    const cache = bySet
+    schema.catch(() => cache.delete(cacheKey))
+    bySet.set(cacheKey, schema)
+  }
+  return schema
+}
+
 /**
- * Opens (creating if needed) the library file, applies the pragmas, backs the file up and
- * migrates it to the latest schema in one transaction.
+ * Compares the library's schema with the one its applied migrations make, so a trigger, view or
+ * index that someone added (or a trigger of ours they dropped) is refused before it can run.
+ * Returns a phrase to follow the file's name, or null for a schema Quotedesk made.
+ *
+ * @example
+ *   await schemaProblem(sqlite, migrations, ['0001_library']) // null, or 'has a trigger "x" …'
+ */
+export async function schemaProblem(
+  sqlite: BetterSqlite3.Database,
+  migrations: Record<string, Migration>,
+  applied: readonly string[],
+  options: OpenLibraryOptions = {},
+): Promise<string | null> {
+  const actual = readSchema(sqlite)
+  // A new, empty file.
+  if (actual.length === 0) return null
+  const hasHistory = actual.some((object) => object.name === 'kysely_migration')
+  // A library without the Migrator's tables has no history, so nothing of Quotedesk's is expected.
+  const expected = (await expectedSchema(migrations, applied, options)).filter(
+    (object) => hasHistory || !object.tblName.startsWith('kysely_migration'),
+  )
+  const difference = schemaDifference(actual, expected)
+  return difference && `${difference}; it may have been tampered with`
+}
+
+/**
+ * Opens (creating if needed) the library file, checks it (a schema Quotedesk did not make is
+ * refused), applies the pragmas, backs the file up and migrates it to the latest schema in one
+ * transaction.
  *
  * @example
  *   const library = await openLibrary('/tmp/news.quotedesk')
@@ -176,6 +259,13 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
     checkFile(sqlite, resolved)
     assertSqliteVersion(sqlite)
     const applied = checkNotNewer(sqlite, resolved, migrations)
+    const tampered = await schemaProblem(sqlite, migrations, applied, options)
+    if (tampered) {
+      throw new QuotedeskError(
+        'unsupported_file',
+        `The library at ${resolved} ${tampered}. It was not opened, and not changed; use a backup you trust.`,
+      )
+    }
     const pending = Object.keys(migrations).filter((name) => !applied.includes(name))
     const isMarked = sqlite.pragma('application_id', { simple: true }) === APPLICATION_ID
     // Only an open that must write (a new file, an upgrade) needs the write lock: a library that
