@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
+import { honestStoreErrors } from './attacks/honest-store-errors'
 import { tamperedSchema } from './attacks/tampered-schema'
 
 /**
@@ -28,7 +29,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...tamperedSchema]
+export const ATTACKS: readonly Attack[] = [...declassify, ...tamperedSchema, ...honestStoreErrors]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

@@ -6,6 +6,7 @@ import { QuotedeskError } from '../../shared/errors'
 import { APPLICATION_ID, connectSqlite, schemaProblem } from '../db/connection'
 import { assertNotLocked } from '../db/lock'
 import { migrations as knownMigrations } from '../db/migrations'
+import { storeTrouble, whyCannotWrite } from '../db/sqlite-errors'
 
 /**
  * better-sqlite3 copies 100 pages per step and SQLite restarts a backup whenever another
@@ -62,6 +63,16 @@ function removeWithSidecars(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true })
 }
 
+/** Why `file` could not be written, for a message that names the file and the fix. */
+function cannotWrite(what: string, file: string, err: unknown): QuotedeskError {
+  const reason = whyCannotWrite(path.dirname(file), err)
+  const fix = reason === 'the disk is full' ? 'free some space' : 'choose a folder you can write to'
+  return new QuotedeskError(
+    'internal',
+    `Could not write ${what} ${file}: ${reason} (${(err as Error).message}); ${fix}`,
+  )
+}
+
 /**
  * Checks that a file is a whole Quotedesk library this version can open: a SQLite database that
  * passes integrity_check, carries our application_id, has no migration from a newer version and
@@ -99,7 +110,11 @@ export async function checkLibraryFile(file: string): Promise<LibraryFileCheck> 
     return { problem: null, articles }
   } catch (err) {
     // "file is not a database" and similar surface only on the first read.
-    return { problem: `is damaged or is not a database (${(err as Error).message})`, articles: 0 }
+    const trouble = storeTrouble(err)
+    if (trouble === null || trouble === 'damaged') {
+      return { problem: `is damaged or is not a database (${(err as Error).message})`, articles: 0 }
+    }
+    return { problem: `could not be read (${(err as Error).message})`, articles: 0 }
   } finally {
     sqlite.close()
   }
@@ -130,7 +145,11 @@ export async function backupLibrary(
   }
   const temp = tempSibling(target, 'partial')
   try {
-    await sqlite.backup(temp, { progress: () => ALL_PAGES })
+    try {
+      await sqlite.backup(temp, { progress: () => ALL_PAGES })
+    } catch (err) {
+      throw cannotWrite('the backup', target, err)
+    }
     const check = await checkLibraryFile(temp)
     if (check.problem) throw new QuotedeskError('internal', `The backup ${check.problem}; it was not kept`)
     fs.renameSync(temp, target)
@@ -162,7 +181,11 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
   fs.mkdirSync(path.dirname(library), { recursive: true })
   const staged = tempSibling(library, 'restore')
   try {
-    fs.copyFileSync(from, staged)
+    try {
+      fs.copyFileSync(from, staged, fs.constants.COPYFILE_EXCL)
+    } catch (err) {
+      throw cannotWrite('a copy of the backup beside the library as', staged, err)
+    }
     const check = await checkLibraryFile(staged)
     if (check.problem) {
       throw new QuotedeskError('unsupported_file', `${from} ${check.problem}; the library was not changed`)

@@ -65,3 +65,22 @@ export function snapshot(dir: string): string {
   }
   return JSON.stringify(out)
 }
+
+/** Fills the disk that holds `dir` until writes fail, leaving `leaveKb` free. */
+export function fillDisk(dir: string, leaveKb = 0): void {
+  const reserve = path.join(dir, 'reserve')
+  if (leaveKb > 0) fs.writeFileSync(reserve, Buffer.alloc(leaveKb * 1024))
+  const fd = fs.openSync(path.join(dir, 'filler'), 'w')
+  const chunk = Buffer.alloc(4096)
+  try {
+    for (;;) fs.writeSync(fd, chunk)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err
+  } finally {
+    fs.closeSync(fd)
+    fs.rmSync(reserve, { force: true })
+  }
+}
+
+/** What a person must never be told about a healthy library. */
+export const DAMAGED = /damaged|restore it from a backup/i
