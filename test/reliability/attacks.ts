@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
 import { honestStoreErrors } from './attacks/honest-store-errors'
+import { privateFiles } from './attacks/private-files'
+import { staleBackup } from './attacks/stale-backup'
 import { tamperedSchema } from './attacks/tampered-schema'
 
 /**
@@ -29,7 +31,13 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify, ...tamperedSchema, ...honestStoreErrors]
+export const ATTACKS: readonly Attack[] = [
+  ...declassify,
+  ...tamperedSchema,
+  ...honestStoreErrors,
+  ...privateFiles,
+  ...staleBackup,
+]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack

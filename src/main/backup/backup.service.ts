@@ -1,9 +1,17 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type BetterSqlite3 from 'better-sqlite3'
 import { QuotedeskError } from '../../shared/errors'
 import { APPLICATION_ID, connectSqlite, schemaProblem } from '../db/connection'
+import {
+  createPrivateFile,
+  freeName,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  removeWithSidecars,
+  SIDECARS,
+  tempSibling,
+} from '../db/files'
 import { assertNotLocked } from '../db/lock'
 import { migrations as knownMigrations } from '../db/migrations'
 import { storeTrouble, whyCannotWrite } from '../db/sqlite-errors'
@@ -41,26 +49,11 @@ function stamp(at: Date): string {
     .replace('T', '-')
 }
 
-function freeName(make: (n: number) => string): string {
-  for (let n = 1; ; n++) {
-    const candidate = make(n)
-    if (!fs.existsSync(candidate)) return candidate
-  }
-}
-
 /** `news.quotedesk` → `news.backup-20250428-102030.quotedesk`, beside the library. */
 export function defaultBackupPath(libraryFile: string, at = new Date()): string {
   const ext = path.extname(libraryFile)
   const base = libraryFile.slice(0, libraryFile.length - ext.length)
   return freeName((n) => `${base}.backup-${stamp(at)}${n > 1 ? `-${n}` : ''}${ext || '.quotedesk'}`)
-}
-
-function tempSibling(file: string, label: string): string {
-  return `${file}.${label}-${randomBytes(4).toString('hex')}.tmp`
-}
-
-function removeWithSidecars(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true })
 }
 
 /** Why `file` could not be written, for a message that names the file and the fix. */
@@ -146,6 +139,7 @@ export async function backupLibrary(
   const temp = tempSibling(target, 'partial')
   try {
     try {
+      createPrivateFile(temp)
       await sqlite.backup(temp, { progress: () => ALL_PAGES })
     } catch (err) {
       throw cannotWrite('the backup', target, err)
@@ -178,11 +172,13 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
 
   // Checked and restored from a private copy: the user's file is never opened read-write, and
   // it cannot change between the check and the restore.
-  fs.mkdirSync(path.dirname(library), { recursive: true })
+  fs.mkdirSync(path.dirname(library), { recursive: true, mode: PRIVATE_DIR_MODE })
   const staged = tempSibling(library, 'restore')
   try {
     try {
+      // The copy has the backup's mode, so it is no more exposed than the backup until chmod.
       fs.copyFileSync(from, staged, fs.constants.COPYFILE_EXCL)
+      fs.chmodSync(staged, PRIVATE_FILE_MODE)
     } catch (err) {
       throw cannotWrite('a copy of the backup beside the library as', staged, err)
     }
@@ -198,6 +194,7 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
       try {
         current = connectSqlite(library, { fileMustExist: true })
         assertNotLocked(current, library)
+        createPrivateFile(keptAs)
         await current.backup(keptAs, { progress: () => ALL_PAGES })
       } catch (err) {
         if (err instanceof QuotedeskError) {
@@ -209,7 +206,9 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
         current = null
         removeWithSidecars(keptAs)
         for (const suffix of ['', '-wal']) {
-          if (fs.existsSync(`${library}${suffix}`)) fs.copyFileSync(`${library}${suffix}`, `${keptAs}${suffix}`)
+          if (!fs.existsSync(`${library}${suffix}`)) continue
+          fs.copyFileSync(`${library}${suffix}`, `${keptAs}${suffix}`)
+          fs.chmodSync(`${keptAs}${suffix}`, PRIVATE_FILE_MODE)
         }
       }
     }
@@ -224,7 +223,7 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
       }
     } else {
       // A stale -wal beside the new file would be replayed into it: it belongs to the old one.
-      for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${library}${suffix}`, { force: true })
+      for (const suffix of SIDECARS) fs.rmSync(`${library}${suffix}`, { force: true })
       fs.renameSync(staged, library)
     }
     return { restoredFrom: from, keptAs, articles: check.articles }

@@ -213,3 +213,53 @@ describe('a library whose schema Quotedesk did not make', () => {
     }
   })
 })
+
+describe('files the library is made of', () => {
+  const modeOf = (file: string) => fs.statSync(file).mode & 0o777
+  const ifModes = process.platform === 'win32' ? it.skip : it
+
+  ifModes('creates folders for its owner only (0700) and the library, -wal and -shm 0600', async () => {
+    const old = process.umask(0o022)
+    try {
+      const dir = makeTempDir()
+      const file = path.join(dir, 'a', 'b', 'lib.quotedesk')
+      const library = await openLibrary(file)
+      expect([modeOf(path.join(dir, 'a')), modeOf(path.join(dir, 'a', 'b'))]).toEqual([0o700, 0o700])
+      expect([file, `${file}-wal`, `${file}-shm`].map(modeOf)).toEqual([0o600, 0o600, 0o600])
+      await library.close()
+    } finally {
+      process.umask(old)
+    }
+  })
+
+  ifModes('closes an existing 0644 library to other accounts, but leaves the folder it is in alone', async () => {
+    const dir = makeTempDir()
+    fs.chmodSync(dir, 0o755)
+    const file = path.join(dir, 'lib.quotedesk')
+    await (await openLibrary(file)).close()
+    fs.chmodSync(file, 0o644)
+    await (await openLibrary(file)).close()
+    expect([modeOf(dir), modeOf(file)]).toEqual([0o755, 0o600])
+  })
+
+  it('upgrades beside a stale pre-upgrade copy without opening or overwriting it', async () => {
+    const older = Object.fromEntries(Object.entries(migrations).slice(0, -1))
+    const file = path.join(makeTempDir(), 'lib.quotedesk')
+    await (await openLibrary(file, { migrations: older })).close()
+    const stale = `${file}.before-${Object.keys(migrations).at(-1)}.bak`
+    fs.writeFileSync(stale, 'not a database')
+    await (await openLibrary(file)).close()
+    expect(fs.readFileSync(stale, 'utf8')).toBe('not a database')
+    expect(fs.existsSync(stale.replace(/\.bak$/, '-2.bak'))).toBe(true)
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('says which file it could not create, and why', async () => {
+    const dir = makeTempDir()
+    const blocker = path.join(dir, 'not-a-folder')
+    fs.writeFileSync(blocker, '')
+    await expect(openLibrary(path.join(blocker, 'lib.quotedesk'))).rejects.toThrow(
+      `Cannot create a library at ${path.join(blocker, 'lib.quotedesk')}`,
+    )
+  })
+})

@@ -14,6 +14,7 @@ import {
   type SqliteDialectConfig,
 } from 'kysely'
 import { QuotedeskError } from '../../shared/errors'
+import { createPrivateFile, freeName, makePrivate, PRIVATE_DIR_MODE, removeWithSidecars, tempSibling } from './files'
 import { assertNotLocked, BUSY_TIMEOUT_MS, isBusyError, libraryInUse } from './lock'
 import { migrations as allMigrations } from './migrations'
 import type { Database } from './schema'
@@ -338,6 +339,44 @@ export async function schemaProblem(
   return difference && `${difference}; it may have been tampered with`
 }
 
+/** Makes the library's folder (owner only) and an empty library file (owner only) if they are missing. */
+function prepareLibraryFile(file: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
+    createPrivateFile(file)
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.existsSync(file)) return
+    const reason = whyCannotWrite(path.dirname(file), err)
+    throw new QuotedeskError(
+      'internal',
+      `Cannot create a library at ${file}: ${reason} (${(err as Error).message}). ${fixFor(reason)}.`,
+    )
+  }
+}
+
+/**
+ * The copy made before an upgrade, through SQLite's backup API (never a file copy of an open
+ * database). Written under a temporary name and renamed when whole, to a name no file has yet:
+ * a leftover file from an earlier attempt is neither opened nor overwritten.
+ */
+async function backupBeforeUpgrade(sqlite: BetterSqlite3.Database, file: string, migration: string): Promise<void> {
+  const target = freeName((n) => `${file}.before-${migration}${n > 1 ? `-${n}` : ''}.bak`)
+  const temp = tempSibling(target, 'partial')
+  try {
+    createPrivateFile(temp)
+    await sqlite.backup(temp)
+    fs.renameSync(temp, target)
+  } catch (err) {
+    const reason = whyCannotWrite(path.dirname(file), err)
+    throw new QuotedeskError(
+      'internal',
+      `Could not upgrade the library at ${file}: the copy kept before an upgrade could not be written to ${target}: ${reason} (${(err as Error).message}). The library was not changed. ${fixFor(reason)}.`,
+    )
+  } finally {
+    removeWithSidecars(temp)
+  }
+}
+
 /**
  * Opens (creating if needed) the library file, checks it, applies the pragmas, backs the file up
  * and migrates it to the latest schema in one transaction. A library that cannot be written to
@@ -349,7 +388,7 @@ export async function schemaProblem(
 export async function openLibrary(file: string, options: OpenLibraryOptions = {}): Promise<Library> {
   const migrations = options.migrations ?? allMigrations
   const resolved = path.resolve(file)
-  fs.mkdirSync(path.dirname(resolved), { recursive: true })
+  prepareLibraryFile(resolved)
   const { sqlite, readOnly } = openReadable(resolved, options)
   let db: Kysely<Database> | undefined
   try {
@@ -378,10 +417,7 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
     if (pending.length > 0 || !isMarked) assertNotLocked(sqlite, resolved)
     applyPragmas(sqlite, readOnly !== null)
     if (!isMarked) sqlite.pragma(`application_id = ${APPLICATION_ID}`)
-    if (applied.length > 0 && pending.length > 0) {
-      // A copy through SQLite's backup API, never a file copy of an open database.
-      await sqlite.backup(`${resolved}.before-${pending.at(-1)}.bak`)
-    }
+    if (applied.length > 0 && pending.length > 0) await backupBeforeUpgrade(sqlite, resolved, pending.at(-1) ?? '')
 
     db = new Kysely<Database>({ dialect: new QuotedeskDialect({ database: sqlite }) })
     const { error } = pending.length > 0 ? await createMigrator(db, migrations).migrateToLatest() : { error: null }
@@ -393,6 +429,7 @@ export async function openLibrary(file: string, options: OpenLibraryOptions = {}
         `Could not upgrade the library at ${resolved}: ${error instanceof Error ? error.message : String(error)}. It was left as it was.${reason}`,
       )
     }
+    if (!readOnly) makePrivate(resolved)
     const library: Library = {
       path: resolved,
       db,

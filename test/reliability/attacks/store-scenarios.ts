@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AttackOutcome } from '../attacks'
-import { cli, DAMAGED, fillDisk, makeLibrary, said, snapshot, TITLE } from './store-kit'
+import { cli, DAMAGED, fillDisk, LAST_MIGRATION, makeLibrary, said, snapshot, TITLE } from './store-kit'
 
 /**
  * Store attacks that need a confinement (confined.ts): a folder file modes really apply to, or
@@ -82,6 +82,21 @@ export const SCENARIOS = {
     const library = await makeLibrary(prepare(dir, disk), { older: true })
     fillDisk(disk)
     return refusesUpgrade(dir, library, /disk is full/)
+  },
+
+  /** Room for SQLite's -shm but not for the copy made before the upgrade. */
+  async 'nearly-full-upgrade'(dir: string, disk: string): Promise<AttackOutcome> {
+    const library = await makeLibrary(prepare(dir, disk), { older: true })
+    fillDisk(disk, 96)
+    const before = snapshot(path.dirname(library))
+    const list = await cli(['--db', library, 'list'], dir)
+    const after = snapshot(path.dirname(library))
+    const bak = `${library}.before-${LAST_MIGRATION}.bak`
+    if (list.code === 0) return { held: false, detail: 'the upgrade ran without its backup' }
+    if (!list.stderr.includes(bak) || !/free some space/i.test(list.stderr)) return { held: false, detail: said(list) }
+    if (after !== before)
+      return { held: false, detail: `the library folder changed: ${Object.keys(JSON.parse(after))}` }
+    return { held: true, detail: said(list).replace(/^quotedesk: /, '') }
   },
 } satisfies Record<string, (dir: string, disk: string) => Promise<AttackOutcome>>
 
