@@ -37,6 +37,7 @@ function childCommand(): Promise<string[]> {
         packages: 'external',
         logLevel: 'warning',
       })
+      process.once('exit', () => fs.rmSync(outfile, { force: true }))
       return [process.execPath, outfile]
     } catch {
       return [process.execPath, '--import', 'tsx', CHILD_TS]

@@ -24,7 +24,7 @@ async function readsButRefusesWrites(dir: string, library: string): Promise<Atta
   const message = write.stderr.split('\n').find((line) => line.includes('note.txt')) ?? said(write)
   if (write.code === 0) return { held: false, detail: 'the import was accepted' }
   if (DAMAGED.test(write.stderr) || !/read-only/.test(message)) return { held: false, detail: `import: ${message}` }
-  return { held: true, detail: `list, export and backup work; import: ${message.replace(/^quotedesk: /, '')}` }
+  return { held: true, detail: `list, export and backup work; import: ${message.replace(`quotedesk: ${note}: `, '')}` }
 }
 
 /** The library goes in `disk`; what is read or written beside it (a note, exports) in `dir`. */
