@@ -14,7 +14,7 @@ const UNPRIVILEGED = 65534
  * Where a scenario runs:
  * - `unprivileged`: as an account that file modes apply to. Root ignores them, so when the tests
  *   run as root (CI containers do) the scenario runs in a child process as uid 65534.
- * - `full-disk`: on a small tmpfs of its own, mounted in a private mount namespace (`unshare`,
+ * - `{ tmpfsKb }`: on a small tmpfs of its own, mounted in a private mount namespace (`unshare`,
  *   with a user namespace when not root), so the disk really is full and nothing leaks out.
  */
 export type Confinement = 'unprivileged' | { tmpfsKb: number }
