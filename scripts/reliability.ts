@@ -78,7 +78,7 @@ async function backupsUnderLoad(pool: WriterPool): Promise<{ passed: number; pro
       const problem =
         code !== 0
           ? `backup ${round} failed: ${stderr.trim()}`
-          : (checkLibraryFile(out).problem ??
+          : ((await checkLibraryFile(out)).problem ??
             (check && (check.integrity.length || check.lost.length || check.partial.length || check.openError)
               ? `backup ${round}: ${JSON.stringify(check).slice(0, 300)}`
               : null))
@@ -118,7 +118,8 @@ function figuresTable(
   const analysisBad = analysis.threw + analysis.badOffsets + analysis.nondeterministic + analysis.splitPairs
   const unjustified = SEVERITIES.reduce((n, s) => n + (scan.bySeverity[s]?.unjustified ?? 0), 0)
   const findings = new Set(attacks.map((a) => a.attack.finding))
-  const broken = attacks.filter((a) => !a.held)
+  const broken = attacks.filter((a) => !a.held && a.notStaged === undefined)
+  const unstaged = attacks.filter((a) => a.notStaged !== undefined)
   return [
     { area: 'Hostile inputs', figure: 'inputs tried', value: String(h.tried), target: '≥ 40', ok: h.tried >= 40 },
     { area: '', figure: 'imported correctly', value: String(h.imported), target: '—', ok: null },
@@ -150,6 +151,13 @@ function figuresTable(
       value: String(broken.length),
       target: '0',
       ok: broken.length === 0,
+    },
+    {
+      area: '',
+      figure: 'attacks this machine could not stage (listed below)',
+      value: String(unstaged.length),
+      target: '—',
+      ok: null,
     },
     {
       area: 'SIGKILL during writes',
@@ -313,7 +321,7 @@ try {
       a.attack.title,
       a.detail.slice(0, 160),
       a.ms.toFixed(0),
-      a.held ? 'held' : 'GOT THROUGH',
+      a.notStaged !== undefined ? `not staged: ${a.notStaged}` : a.held ? 'held' : 'GOT THROUGH',
     ]),
   )
   const perChannel = markdownTable(

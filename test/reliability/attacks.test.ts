@@ -8,8 +8,10 @@ describe('red-team attacks (issue 12)', () => {
   })
 
   for (const attack of ATTACKS.filter((a) => !a.slow)) {
-    it(`finding ${attack.finding}, ${attack.id}: ${attack.title} — holds`, async () => {
+    it(`finding ${attack.finding}, ${attack.id}: ${attack.title} — holds`, async (ctx) => {
       const [result] = await runAttacks([attack])
+      // Shown as skipped, with the reason, where this machine cannot stage the attack.
+      if (result?.notStaged !== undefined) ctx.skip(result.notStaged)
       expect(result?.detail).toBeDefined()
       expect({ held: result?.held, detail: result?.detail }).toMatchObject({ held: true })
     }, 120_000)

@@ -4,9 +4,13 @@ import path from 'node:path'
 import { declassify } from './attacks/declassify'
 import { deviceNames } from './attacks/device-names'
 import { folderExport } from './attacks/folder-export'
+import { honestStoreErrors } from './attacks/honest-store-errors'
 import { launchAddress } from './attacks/launch-address'
+import { privateFiles } from './attacks/private-files'
 import { repeatedHeaders } from './attacks/repeated-headers'
 import { speakerRedaction } from './attacks/speaker-redaction'
+import { staleBackup } from './attacks/stale-backup'
+import { tamperedSchema } from './attacks/tampered-schema'
 import { terminalEscapes } from './attacks/terminal-escapes'
 
 /**
@@ -20,6 +24,11 @@ export interface AttackOutcome {
   held: boolean
   /** What happened, in a line: the message the user saw, or what leaked. */
   detail: string
+  /**
+   * Why the attack could not be set up on this machine (a full disk needs a private mount, a
+   * read-only folder an account that file modes apply to). Neither held nor got through.
+   */
+  notStaged?: string
 }
 
 export interface Attack {
@@ -36,9 +45,13 @@ export interface Attack {
 export const ATTACKS: readonly Attack[] = [
   ...declassify,
   ...speakerRedaction,
+  ...tamperedSchema,
   ...folderExport,
+  ...honestStoreErrors,
   ...terminalEscapes,
+  ...privateFiles,
   ...launchAddress,
+  ...staleBackup,
   ...repeatedHeaders,
   ...deviceNames,
 ]

@@ -36,7 +36,7 @@ describe('quotedesk backup while another process is writing', () => {
         const result = await cli(['--db', file, 'backup', '--out', out], dir)
         expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' })
         expect(result.stdout).toContain(`to ${out} (`)
-        expect(checkLibraryFile(out).problem).toBeNull()
+        expect((await checkLibraryFile(out)).problem).toBeNull()
         // The same all-or-nothing checks as after a crash, on the backup instead of the library.
         const check = await checkLibrary(out, before)
         expect(check).toMatchObject({ integrity: [], foreignKeyViolations: 0, lost: [], partial: [], openError: null })

@@ -63,7 +63,7 @@ describe('quotedesk backup', () => {
     const file = match?.[2] ?? ''
     expect(path.dirname(file)).toBe(dir)
     expect(path.basename(file)).toMatch(/^news\.backup-\d{8}-\d{6}\.quotedesk$/)
-    expect(checkLibraryFile(file)).toEqual({ problem: null, articles: 2 })
+    expect(await checkLibraryFile(file)).toEqual({ problem: null, articles: 2 })
     expect(await titles(file)).toEqual(['Alpha', 'Beta'])
   })
 
@@ -102,7 +102,7 @@ describe('quotedesk restore', () => {
     expect(await titles()).toEqual(['Alpha', 'Beta'])
     expect(path.basename(kept)).toMatch(/^news\.quotedesk\.before-restore-\d{8}-\d{6}\.bak$/)
     expect(await titles(kept)).toEqual(['Beta', 'Gamma'])
-    expect(checkLibraryFile(backup).problem).toBeNull()
+    expect((await checkLibraryFile(backup)).problem).toBeNull()
   })
 
   it('restores while another Quotedesk holds the library open, which then reads the restored content', async () => {
@@ -182,6 +182,16 @@ describe('quotedesk restore', () => {
       },
       /was made by a newer version of Quotedesk \(it has 9999_future\)/,
     ],
+    [
+      'a backup with a trigger planted in it',
+      (file) => {
+        fs.copyFileSync(db, file)
+        const planted = new BetterSqlite3(file)
+        planted.exec('CREATE TRIGGER leak AFTER INSERT ON sources BEGIN UPDATE sources SET is_confidential = 0; END')
+        planted.close()
+      },
+      /has a trigger "leak" that Quotedesk did not create; it may have been tampered with/,
+    ],
   ]
 
   for (const [name, make, reason] of refusals) {
@@ -230,7 +240,7 @@ describe('the automatic backup before a migration', () => {
       copy.close()
     }
     // And that copy is itself a library this version can restore (and upgrade again).
-    expect(checkLibraryFile(bak).problem).toBeNull()
+    expect((await checkLibraryFile(bak)).problem).toBeNull()
     expect((await run(['restore', bak])).code).toBe(0)
     expect(await titles()).toEqual(['From before'])
   })

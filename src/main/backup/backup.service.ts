@@ -1,11 +1,20 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { QuotedeskError } from '../../shared/errors'
-import { APPLICATION_ID } from '../db/connection'
-import { assertNotLocked, BUSY_TIMEOUT_MS } from '../db/lock'
+import { APPLICATION_ID, connectSqlite, schemaProblem } from '../db/connection'
+import {
+  createPrivateFile,
+  freeName,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  removeWithSidecars,
+  SIDECARS,
+  tempSibling,
+} from '../db/files'
+import { assertNotLocked } from '../db/lock'
 import { migrations as knownMigrations } from '../db/migrations'
+import { storeTrouble, whyCannotWrite } from '../db/sqlite-errors'
 
 /**
  * better-sqlite3 copies 100 pages per step and SQLite restarts a backup whenever another
@@ -40,13 +49,6 @@ function stamp(at: Date): string {
     .replace('T', '-')
 }
 
-function freeName(make: (n: number) => string): string {
-  for (let n = 1; ; n++) {
-    const candidate = make(n)
-    if (!fs.existsSync(candidate)) return candidate
-  }
-}
-
 /** `news.quotedesk` → `news.backup-20250428-102030.quotedesk`, beside the library. */
 export function defaultBackupPath(libraryFile: string, at = new Date()): string {
   const ext = path.extname(libraryFile)
@@ -54,23 +56,26 @@ export function defaultBackupPath(libraryFile: string, at = new Date()): string 
   return freeName((n) => `${base}.backup-${stamp(at)}${n > 1 ? `-${n}` : ''}${ext || '.quotedesk'}`)
 }
 
-function tempSibling(file: string, label: string): string {
-  return `${file}.${label}-${randomBytes(4).toString('hex')}.tmp`
-}
-
-function removeWithSidecars(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true })
+/** Why `file` could not be written, for a message that names the file and the fix. */
+function cannotWrite(what: string, file: string, err: unknown): QuotedeskError {
+  const reason = whyCannotWrite(path.dirname(file), err)
+  const fix = reason === 'the disk is full' ? 'free some space' : 'choose a folder you can write to'
+  return new QuotedeskError(
+    'internal',
+    `Could not write ${what} ${file}: ${reason} (${(err as Error).message}); ${fix}`,
+  )
 }
 
 /**
  * Checks that a file is a whole Quotedesk library this version can open: a SQLite database that
- * passes integrity_check, carries our application_id and has no migration from a newer version.
- * Opens the file read-write (SQLite needs that for WAL files), so pass a copy of anything precious.
+ * passes integrity_check, carries our application_id, has no migration from a newer version and
+ * no schema object that Quotedesk's migrations did not make. Opens the file read-write (SQLite
+ * needs that for WAL files), so pass a copy of anything precious.
  */
-export function checkLibraryFile(file: string): LibraryFileCheck {
+export async function checkLibraryFile(file: string): Promise<LibraryFileCheck> {
   let sqlite: BetterSqlite3.Database
   try {
-    sqlite = new BetterSqlite3(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    sqlite = connectSqlite(file, { fileMustExist: true })
   } catch (err) {
     return { problem: `cannot be opened as a database (${(err as Error).message})`, articles: 0 }
   }
@@ -91,12 +96,18 @@ export function checkLibraryFile(file: string): LibraryFileCheck {
     if (unknown.length > 0) {
       return { problem: `was made by a newer version of Quotedesk (it has ${unknown.join(', ')})`, articles: 0 }
     }
+    const tampered = await schemaProblem(sqlite, knownMigrations, applied)
+    if (tampered) return { problem: tampered, articles: 0 }
     const hasArticles = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'articles'").get()
     const articles = hasArticles ? (sqlite.prepare('select count(*) from articles').pluck().get() as number) : 0
     return { problem: null, articles }
   } catch (err) {
     // "file is not a database" and similar surface only on the first read.
-    return { problem: `is damaged or is not a database (${(err as Error).message})`, articles: 0 }
+    const trouble = storeTrouble(err)
+    if (trouble === null || trouble === 'damaged') {
+      return { problem: `is damaged or is not a database (${(err as Error).message})`, articles: 0 }
+    }
+    return { problem: `could not be read (${(err as Error).message})`, articles: 0 }
   } finally {
     sqlite.close()
   }
@@ -127,8 +138,13 @@ export async function backupLibrary(
   }
   const temp = tempSibling(target, 'partial')
   try {
-    await sqlite.backup(temp, { progress: () => ALL_PAGES })
-    const check = checkLibraryFile(temp)
+    try {
+      createPrivateFile(temp)
+      await sqlite.backup(temp, { progress: () => ALL_PAGES })
+    } catch (err) {
+      throw cannotWrite('the backup', target, err)
+    }
+    const check = await checkLibraryFile(temp)
     if (check.problem) throw new QuotedeskError('internal', `The backup ${check.problem}; it was not kept`)
     fs.renameSync(temp, target)
     return { file: target, bytes: fs.statSync(target).size, articles: check.articles }
@@ -156,11 +172,17 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
 
   // Checked and restored from a private copy: the user's file is never opened read-write, and
   // it cannot change between the check and the restore.
-  fs.mkdirSync(path.dirname(library), { recursive: true })
+  fs.mkdirSync(path.dirname(library), { recursive: true, mode: PRIVATE_DIR_MODE })
   const staged = tempSibling(library, 'restore')
   try {
-    fs.copyFileSync(from, staged)
-    const check = checkLibraryFile(staged)
+    try {
+      // The copy has the backup's mode, so it is no more exposed than the backup until chmod.
+      fs.copyFileSync(from, staged, fs.constants.COPYFILE_EXCL)
+      fs.chmodSync(staged, PRIVATE_FILE_MODE)
+    } catch (err) {
+      throw cannotWrite('a copy of the backup beside the library as', staged, err)
+    }
+    const check = await checkLibraryFile(staged)
     if (check.problem) {
       throw new QuotedeskError('unsupported_file', `${from} ${check.problem}; the library was not changed`)
     }
@@ -170,8 +192,9 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
     if (fs.existsSync(library)) {
       keptAs = freeName((n) => `${library}.before-restore-${stamp(at)}${n > 1 ? `-${n}` : ''}.bak`)
       try {
-        current = new BetterSqlite3(library, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+        current = connectSqlite(library, { fileMustExist: true })
         assertNotLocked(current, library)
+        createPrivateFile(keptAs)
         await current.backup(keptAs, { progress: () => ALL_PAGES })
       } catch (err) {
         if (err instanceof QuotedeskError) {
@@ -183,13 +206,15 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
         current = null
         removeWithSidecars(keptAs)
         for (const suffix of ['', '-wal']) {
-          if (fs.existsSync(`${library}${suffix}`)) fs.copyFileSync(`${library}${suffix}`, `${keptAs}${suffix}`)
+          if (!fs.existsSync(`${library}${suffix}`)) continue
+          fs.copyFileSync(`${library}${suffix}`, `${keptAs}${suffix}`)
+          fs.chmodSync(`${keptAs}${suffix}`, PRIVATE_FILE_MODE)
         }
       }
     }
 
     if (current) {
-      const source = new BetterSqlite3(staged, { fileMustExist: true })
+      const source = connectSqlite(staged, { fileMustExist: true })
       try {
         current.close()
         await source.backup(library, { progress: () => ALL_PAGES })
@@ -198,7 +223,7 @@ export async function restoreLibrary(libraryFile: string, fromFile: string, at =
       }
     } else {
       // A stale -wal beside the new file would be replayed into it: it belongs to the old one.
-      for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${library}${suffix}`, { force: true })
+      for (const suffix of SIDECARS) fs.rmSync(`${library}${suffix}`, { force: true })
       fs.renameSync(staged, library)
     }
     return { restoredFrom: from, keptAs, articles: check.articles }

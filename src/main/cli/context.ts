@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract'
 import { QuotedeskError } from '../../shared/errors'
 import { openLibrary, type Library } from '../db/connection'
+import { storeFailureMessage } from '../db/sqlite-errors'
 import { resolveLibraryPath } from '../paths'
 import { createHandlers } from '../services'
 
@@ -50,6 +51,11 @@ export async function withLibrary<T>(
   run: (handlers: Handlers, library: Library) => Promise<T>,
 ): Promise<T> {
   const library = await openLibrary(libraryPath(ctx))
+  if (library.readOnly) {
+    ctx.io.stderr(
+      `quotedesk: the library at ${library.path} is open read-only (${library.readOnly}): it can be listed, exported and backed up elsewhere, but not changed\n`,
+    )
+  }
   try {
     return await run(createHandlers(library), library)
   } finally {
@@ -60,6 +66,8 @@ export async function withLibrary<T>(
 /** One line, whatever was thrown: QuotedeskError and CliError carry a message meant for people. */
 export function describeError(err: unknown): string {
   if (err instanceof CliError || err instanceof QuotedeskError) return err.message
+  const store = storeFailureMessage(err)
+  if (store) return store
   if (err instanceof Error) return err.message.split('\n', 1)[0] ?? 'unknown error'
   return String(err)
 }

@@ -70,6 +70,27 @@ describe('dispatch: every channel validates its input', () => {
     if (!reply.ok) expect(reply.error.message).not.toMatch(/sqlite|\/tmp|at /i)
     expect(logged).toHaveLength(1)
   })
+
+  it.each([
+    [
+      'SQLITE_READONLY',
+      /^The library is read-only: the change was not saved \(open a copy, or fix the folder's permissions/,
+    ],
+    ['SQLITE_READONLY_DIRECTORY', /^The library is read-only/],
+    ['SQLITE_FULL', /^The disk is full: the change was not saved/],
+    ['SQLITE_IOERR_WRITE', /^The disk could not be read or written \(SQLITE_IOERR_WRITE\): the change was not saved/],
+    ['SQLITE_BUSY_SNAPSHOT', /^The library is busy in another Quotedesk/],
+  ])('tells what %s means, and does not log it as a bug', async (code, message) => {
+    const { handlers } = await makeTestHandlers()
+    const failing = {
+      ...handlers,
+      'articles:list': async () => Promise.reject(Object.assign(new Error('x'), { code })),
+    }
+    const logged: unknown[] = []
+    const reply = await dispatch(failing, 'articles:list', {}, (_channel, err) => logged.push(err))
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(message) } })
+    expect(logged).toEqual([])
+  })
 })
 
 describe('contract outputs', () => {

@@ -1,5 +1,6 @@
 import { contract, isChannel, type Handlers } from '../../shared/contract'
 import { invalidInput, QuotedeskError, type Fault, type Reply } from '../../shared/errors'
+import { sqliteCode, storeFailureMessage } from '../db/sqlite-errors'
 
 /** Logs the real cause of an unexpected failure; the caller sees only a generic message. */
 export type FaultLogger = (channel: string, err: unknown) => void
@@ -10,17 +11,12 @@ const defaultLogger: FaultLogger = (channel, err) => {
 
 export function toFault(err: unknown): Fault {
   if (err instanceof QuotedeskError) return err.toFault()
-  const code = (err as { code?: unknown } | null)?.code
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+  const code = sqliteCode(err)
+  if (code?.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: 'That change conflicts with what is already in the library.' }
   }
-  if (code === 'SQLITE_FULL') {
-    return { code: 'internal', message: 'The disk is full: the change was not saved, and nothing else was lost.' }
-  }
-  if (code === 'SQLITE_BUSY') {
-    return { code: 'internal', message: 'The library is busy in another Quotedesk window or command; try again.' }
-  }
-  return { code: 'internal', message: 'Something went wrong inside Quotedesk; the change was not saved.' }
+  const message = storeFailureMessage(err)
+  return { code: 'internal', message: message ?? 'Something went wrong inside Quotedesk; the change was not saved.' }
 }
 
 /**
@@ -46,7 +42,8 @@ export async function dispatch(
     return { ok: true, value: await run(parsed.data) }
   } catch (err) {
     const fault = toFault(err)
-    if (fault.code === 'internal') log(channel, err)
+    // A full disk or a read-only library is explained to the user already; it is not a bug.
+    if (fault.code === 'internal' && storeFailureMessage(err) === null) log(channel, err)
     return { ok: false, error: fault }
   }
 }
