@@ -570,6 +570,8 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     const p = reader.subjectAt(k + 2, lim)
     return p === null ? null : { phrase: p, start: k, end: p.end, isAfter: true }
   }
+  // "…,” claiming that he …": a participle reports the main clause's subject, read before the quote.
+  if (speechAt(reader, k) && isParticiple(w)) return null
   if (speechAt(reader, k)) {
     // Inverted: "said Oseman", "returned she", "said Sen. Tim Kaine, Clinton’s running mate".
     const p = reader.subjectAt(k + 1, lim)
@@ -903,6 +905,9 @@ function subjectOfVerb(reader: PhraseReader, v: number, from: number): Phrase | 
   if (CONJUNCTIONS.has(reader.word(v - 1)) && reader.word(v - 2) !== ',') {
     for (let u = v - 2; u > from; u--)
       if (speechAt(reader, u) && !reader.isQuoted(u)) return u < v - 2 ? subjectOfVerb(reader, u, from) : null
+    // "McConnell was quick to embrace the mogul … and said": the person the sentence is about.
+    const main = mainSubject(reader, from, v - 1)
+    if (main !== null && main.type === 'mention' && reader.entityOf(main.mention).kind === 'person') return main
   }
   const start = clauseStart(reader, v, from)
   let clause = mainSubject(reader, start, v)

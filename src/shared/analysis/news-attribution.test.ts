@@ -481,3 +481,20 @@ describe('asides and particles', () => {
     expect(speakerOf(text, 'campaign everywhere')).toBe('Ann Quill')
   })
 })
+
+describe('participles and conjunctions around the quote', () => {
+  it('does not read a participle after the quote as its cue: “…,” claiming that he …', () => {
+    const text =
+      'Ann Quill has won two states.\n\nSpeaking in Ohio on Tuesday, Ray Lott insisted that he has “grown the party,” claiming that he alone raised turnout.'
+    expect(speakerOf(text, 'grown the party')).toBe('Ray Lott')
+  })
+
+  it('gives “and said” the person the sentence is about when no speech verb came before', () => {
+    const text =
+      'Ann Quill spoke first.\n\nQuill was quick to embrace the mayor after he clinched the nomination and said this week that Lott will be “very competitive” in November.'
+    const q = quoteWith(text, 'very competitive')
+    expect(q.speaker?.name).toBe('Ann Quill')
+    // Read from the subject, not guessed from "the nomination" as a descriptor.
+    expect(q.method).toBe('cue')
+  })
+})
