@@ -761,7 +761,9 @@ function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number
  * paragraph: a dash, the author's name and their handle in brackets ("— Dana Reyes (@dreyes)").
  */
 function postSignature(reader: PhraseReader, text: string, t: Tokens, from: number, paragraphEnd: number): Cue | null {
-  for (let k = from; k < paragraphEnd - 1; k++) {
+  // The signature closes the paragraph: only its last few tokens are read, so a paragraph of
+  // thousands of quotes is not read once per quote.
+  for (let k = Math.max(from, paragraphEnd - SIGNATURE_REACH); k < paragraphEnd - 1; k++) {
     const w = reader.word(k)
     if (w !== '—' && w !== '–' && w !== '―' && !(w === '-' && reader.startsLine(k))) continue
     const p = reader.subjectAt(k + 1, paragraphEnd)
@@ -771,6 +773,9 @@ function postSignature(reader: PhraseReader, text: string, t: Tokens, from: numb
   }
   return null
 }
+
+/** Tokens of "— Dana Reyes (@danareyes) September 1, 2016" and a little more. */
+const SIGNATURE_REACH = 40
 
 function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {
   for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {
