@@ -337,8 +337,15 @@ export function attribute(
     // 2b. A byline under the quote: "— Dana Reyes", or a name alone on the line below it.
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
-      const byline = bylineCue(reader, contexts[k]!, tokenAt(t, paragraphs.end[para]!))
-      if (byline !== null) out[k] = retag(fromCue(byline, contexts[k]!), 'byline', 0.7)
+      const ctx = contexts[k]!
+      const paragraphEnd = tokenAt(t, paragraphs.end[para]!)
+      // "“…”" then a paragraph of its own: "- Bernie Sanders." (fact-checks set quotes this way).
+      const below =
+        k === j - 1 && ctx.afterEnd >= paragraphEnd - 1 && para + 1 < paragraphs.count && !quoteParagraphs[para + 1]
+          ? signedBelow(reader, t, tokenAt(t, paragraphs.start[para + 1]!), tokenAt(t, paragraphs.end[para + 1]!))
+          : null
+      const byline = bylineCue(reader, ctx, paragraphEnd) ?? below
+      if (byline !== null) out[k] = retag(fromCue(byline, ctx), 'byline', 0.7)
     }
     // 2c. A post embedded as text, signed at its end: "… says “…” — Dana Reyes (@dreyes) May 2, 2016".
     for (let k = i; k < j; k++) {
@@ -774,6 +781,19 @@ function postSignature(reader: PhraseReader, text: string, t: Tokens, from: numb
   return null
 }
 
+/** A short paragraph that is a dash and a name, maybe an affiliation: "- Bernie Sanders.", "— Dana Reyes, mayor". */
+function signedBelow(reader: PhraseReader, t: Tokens, start: number, end: number): Cue | null {
+  if (end - start > 16) return null
+  const w = reader.word(start)
+  if (w !== '—' && w !== '–' && w !== '―' && w !== '-') return null
+  const p = reader.subjectAt(start + 1, end)
+  if (p === null || p.type !== 'mention' || reader.entityOf(p.mention).kind !== 'person') return null
+  const after = p.end < end ? reader.word(p.end) : ''
+  if (p.end < end && after !== '.' && after !== ',' && after !== '(') return null
+  for (let e = p.end; e < end; e++) if (speechAt(reader, e)) return null
+  return { phrase: p, start, end: p.end, isAfter: true }
+}
+
 /** Tokens of "— Dana Reyes (@danareyes) September 1, 2016" and a little more. */
 const SIGNATURE_REACH = 40
 
@@ -1168,8 +1188,31 @@ function introCue(reader: PhraseReader, text: string, t: Tokens, prevStart: numb
   while (start > 0 && t.start[start]! >= prevStart && !(t.flags[start]! & SENTENCE_START) && end - start < 60) start--
   const endsWithColon = text.charCodeAt(prevEnd - 1) === 58
   if (!endsWithColon) return null
-  return beforeCue(reader, Math.max(start, tokenAt(t, prevStart)), end - 1)
+  const from = Math.max(start, tokenAt(t, prevStart))
+  return beforeCue(reader, from, end - 1) ?? releasedText(reader, from, end - 1)
 }
+
+/**
+ * "President Clinton released the following statement:": the subject of a verb whose object is a
+ * text, right before the colon, introduces it.
+ */
+function releasedText(reader: PhraseReader, from: number, colon: number): Cue | null {
+  const head = colon - 1
+  if (head <= from || !reader.isWord(head) || !DOCUMENT_NOUNS.has(reader.word(head))) return null
+  // Back past the determiner and adjectives ("the following", "a brief") to the verb.
+  let v = head - 1
+  while (v > from && reader.isWord(v) && !reader.isCap(v) && head - v <= 4 && !RELEASE_VERBS.has(reader.word(v))) v--
+  if (!RELEASE_VERBS.has(reader.word(v))) return null
+  const subject = subjectOfVerb(reader, v, from)
+  if (subject === null || subject.type === 'pronoun' || isOwnedThing(subject)) return null
+  return { phrase: subject, start: subject.start, end: colon, isAfter: false }
+}
+
+const RELEASE_VERBS = new Set(
+  'issued issues released releases put posted posts sent sends published publishes wrote writes tweeted tweets read reads gave gives'.split(
+    ' ',
+  ),
+)
 
 /** The subject of a narrative sentence beside the quote in its paragraph. */
 function actionBeat(reader: PhraseReader, t: Tokens, ctx: QuoteContext): Cue | null {

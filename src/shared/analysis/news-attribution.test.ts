@@ -498,3 +498,19 @@ describe('participles and conjunctions around the quote', () => {
     expect(q.method).toBe('cue')
   })
 })
+
+describe('texts introduced and signed', () => {
+  it('gives a quote to whoever “released the following statement:” before it', () => {
+    const text =
+      'When the mill closed in 1998, Mayor Dana Reyes released the following statement:\n\n“Our thoughts are with every family in this town.”'
+    const q = quoteWith(text, 'Our thoughts')
+    expect(q.speaker?.name).toBe('Dana Reyes')
+    expect(q.method).toBe('introduction')
+  })
+
+  it('reads a signature in the paragraph under a quote: “- Ray Lott.”', () => {
+    const text =
+      'We checked three claims from the debate.\n\n"Families are worried about the future of their kids."\n\n- Ray Lott.\n\nThe claim is mostly true.'
+    expect(speakerOf(text, 'Families are worried')).toBe('Ray Lott')
+  })
+})
