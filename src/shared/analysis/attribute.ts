@@ -863,6 +863,11 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
     // does not introduce the quote.
     if (inOpeningClause(reader, subjectFrom, v, to)) continue
+    // "Sanders was asked by host Bill Maher, “…”": in the passive the agent speaks.
+    if (isSpeech && reader.word(v + 1) === 'by' && PASSIVE_AUXILIARIES.has(reader.word(v - 1))) {
+      const agent = reader.subjectAt(v + 2, to)
+      if (agent !== null && agent.type !== 'pronoun') return { phrase: agent, start: v, end: agent.end, isAfter: false }
+    }
     const subject = subjectOfVerb(reader, v, subjectFrom)
     // "…, saying “…”", "…, calling him “…”": the participle's subject is the main clause's.
     if (isSpeech && isParticiple(w) && (reader.word(v - 1) === ',' || isClosingMark(reader.word(v - 1)))) {
@@ -991,6 +996,8 @@ function isOwnedThing(p: Phrase): boolean {
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your'])
+
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 
 const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'yet'])
 

@@ -514,3 +514,10 @@ describe('texts introduced and signed', () => {
     expect(speakerOf(text, 'Families are worried')).toBe('Ray Lott')
   })
 })
+
+describe('the passive', () => {
+  it('gives a question “asked by” someone to the one who asked it', () => {
+    const text = 'Ray Lott was asked by host Dana Reyes, who backs his rival, “Now, you said it yourself, did you not?”'
+    expect(speakerOf(text, 'said it yourself')).toBe('Dana Reyes')
+  })
+})
