@@ -1271,6 +1271,12 @@ function subjectOf(reader: PhraseReader, t: Tokens, paraStart: number, paraEnd: 
   const end = tokenAt(t, paraEnd)
   let start = end - 1
   while (start > first && !(t.flags[start]! & SENTENCE_START)) start--
+  // "As the lad stood there, Durbeyfield put his hand in his pocket": past an opening clause.
+  if (SUBORDINATORS.has(reader.word(start)) || reader.word(start) === 'as') {
+    const main = mainSubject(reader, start, end)
+    if (main !== null && !(main.type === 'pronoun' && (main.word === 'it' || main.word === 'we')))
+      return { phrase: main, start: main.start, end: main.end, isAfter: false }
+  }
   for (let k = start, n = 0; n < 3 && k < end && reader.isWord(k); k++, n++) {
     const p = reader.forward(k, end, true)
     if (p === null) continue

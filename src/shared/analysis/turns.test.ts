@@ -150,6 +150,15 @@ describe('turn-taking in fiction', () => {
 })
 
 describe('pronouns in fiction', () => {
+  it('takes the subject of a narrative paragraph past its opening clause', () => {
+    const text = [
+      'Fred Lane waited at the gate.',
+      'As the lad stood in a dubious attitude, Jack Durbey put his hand in his pocket and produced a shilling.',
+      '"Here is for your labour, lad."',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Jack Durbey'])
+  })
+
   it('does not give a quote to the person it addresses, even in the same paragraph', () => {
     const text =
       '‘I had hoped she was a witch,’ observed Fergus Hale, while carving his bread.  ‘Nonsense, Fergus!  But is it not strange?’'
