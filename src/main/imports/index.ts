@@ -5,6 +5,7 @@ import { LIMITS } from '../../shared/text'
 import { checkSize, decodeBytes, importError, markdownTitle, normalizeLineEnds, sniffText } from './decode'
 import { readDocx } from './docx'
 import { declaredCharset, readHtml } from './html'
+import { markupShape, MAX_MARKUP_NODES } from './markup'
 import { layoutCues, parseSrt, parseVtt, TranscriptError, type ParsedCues } from './transcript'
 
 /** What any imported file becomes: its text as stored (LF line ends), and what the file said about itself. */
@@ -97,6 +98,14 @@ async function readByFormat(fileName: string, format: DocumentFormat, bytes: Uin
   const notices = [...decoded.notices]
   const text = repair(normalizeLineEnds(decoded.text), notices)
   if (format === 'html') {
+    // Refused before linkedom builds its tree, which is where the memory goes.
+    const { nodes } = markupShape(text)
+    if (nodes > MAX_MARKUP_NODES) {
+      throw importError(
+        fileName,
+        `the page is too complex to import: ${nodes.toLocaleString('en')} HTML elements and attributes, more than the ${MAX_MARKUP_NODES.toLocaleString('en')} an import may read; copy its text into a .txt file and import that`,
+      )
+    }
     const page = readHtml(text)
     return { format, ...page, notices: [...notices, ...page.notices] }
   }
