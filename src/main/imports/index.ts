@@ -5,6 +5,7 @@ import { LIMITS } from '../../shared/text'
 import { checkSize, decodeBytes, importError, markdownTitle, normalizeLineEnds, sniffText } from './decode'
 import { readDocx } from './docx'
 import { declaredCharset, readHtml } from './html'
+import { readInWorker } from './isolate'
 import { markupShape, MAX_MARKUP_NODES } from './markup'
 import { layoutCues, parseSrt, parseVtt, TranscriptError, type ParsedCues } from './transcript'
 
@@ -88,7 +89,12 @@ function fromTranscript(fileName: string, format: 'vtt' | 'srt', text: string): 
   return { text: laidOut, format, title: parsed.title, timings, notices }
 }
 
-async function readByFormat(fileName: string, format: DocumentFormat, bytes: Uint8Array): Promise<DecodedDocument> {
+/** Reads a file of a known format in this thread; readDocument sends .docx and .html to a worker to run this. */
+export async function readByFormat(
+  fileName: string,
+  format: DocumentFormat,
+  bytes: Uint8Array,
+): Promise<DecodedDocument> {
   if (format === 'docx') {
     const docx = await readDocx(fileName, bytes)
     return { format, ...docx, notices: docx.notices }
@@ -130,7 +136,10 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   checkSize(fileName, bytes)
   let doc: DecodedDocument
   try {
-    doc = await readByFormat(fileName, format, bytes)
+    doc =
+      format === 'docx' || format === 'html'
+        ? await readInWorker(fileName, format, bytes)
+        : await readByFormat(fileName, format, bytes)
   } catch (err) {
     if (err instanceof QuotedeskError) throw err
     // A parser's own failure on hostile input is still the file's problem, not a crash.
