@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { declassify } from './attacks/declassify'
+import { importMemory } from './attacks/import-memory'
 
 /**
  * The red team's fault classes (issue 12), each as attacks that run against real parts: a real
@@ -27,7 +28,7 @@ export interface Attack {
   slow?: boolean
 }
 
-export const ATTACKS: readonly Attack[] = [...declassify]
+export const ATTACKS: readonly Attack[] = [...declassify, ...importMemory]
 
 export interface AttackResult extends AttackOutcome {
   attack: Attack
