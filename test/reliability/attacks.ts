@@ -5,6 +5,7 @@ import { declassify } from './attacks/declassify'
 import { deviceNames } from './attacks/device-names'
 import { folderExport } from './attacks/folder-export'
 import { honestStoreErrors } from './attacks/honest-store-errors'
+import { importMemory } from './attacks/import-memory'
 import { launchAddress } from './attacks/launch-address'
 import { privateFiles } from './attacks/private-files'
 import { repeatedHeaders } from './attacks/repeated-headers'
@@ -45,6 +46,7 @@ export interface Attack {
 export const ATTACKS: readonly Attack[] = [
   ...declassify,
   ...speakerRedaction,
+  ...importMemory,
   ...tamperedSchema,
   ...folderExport,
   ...honestStoreErrors,

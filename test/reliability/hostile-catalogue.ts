@@ -99,6 +99,42 @@ export function zip(entries: { name: string; data: Buffer; deflate?: boolean }[]
   return Buffer.concat([...locals, directory, end])
 }
 
+const WORD_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+/** A .docx whose `word/document.xml` body is `body`, deflated as Word does, with any other parts. */
+export function wordDocx(body: Buffer, extra: { name: string; data: Buffer; deflate?: boolean }[] = []): Buffer {
+  return zip([
+    { name: '[Content_Types].xml', data: utf8('<?xml version="1.0"?><Types/>') },
+    {
+      name: 'word/document.xml',
+      data: Buffer.concat([utf8(`<w:document ${WORD_NS}><w:body>`), body, utf8('</w:body></w:document>')]),
+      deflate: true,
+    },
+    ...extra,
+  ])
+}
+
+/** `count` copies of `markup`, whole: Buffer.alloc alone would cut the last one short. */
+export function repeated(markup: string, count: number): Buffer {
+  return Buffer.alloc(markup.length * count, markup)
+}
+
+/** About `size` bytes of empty Word paragraphs: honest XML that mammoth's tree multiplies many times over. */
+export function emptyParagraphs(size: number): Buffer {
+  const paragraph = '<w:p><w:r><w:t></w:t></w:r></w:p>'
+  return repeated(paragraph, Math.floor(size / paragraph.length))
+}
+
+/** One footnote of `noteChars` characters, referenced `refs` times: mammoth writes it out at each. */
+export function footnoteEcho(refs: number, noteChars: number): Buffer {
+  const note = '“Noted,” the clerk said. '.repeat(Math.ceil(noteChars / 25)).slice(0, noteChars)
+  const footnotes = `<w:footnotes ${WORD_NS}><w:footnote w:id="1"><w:p><w:r><w:t>${note}</w:t></w:r></w:p></w:footnote></w:footnotes>`
+  const references = '<w:r><w:footnoteReference w:id="1"/></w:r>'.repeat(refs)
+  return wordDocx(utf8(`<w:p><w:r><w:t>See the notes.</w:t></w:r>${references}</w:p>`), [
+    { name: 'word/footnotes.xml', data: utf8(footnotes), deflate: true },
+  ])
+}
+
 const HOSTILE_MARKUP =
   '<p>“Trust me,” the source said.</p><script>window.__pwned=1</script>' +
   '<img src=x onerror="window.__pwned=2"><a href="javascript:window.__pwned=3">read more</a>\n'
@@ -743,5 +779,43 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     size: 'big',
     make: () => utf8(`WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n${'<'.repeat(1_000_000)}\n`),
     expect: { kind: 'pending', format: 'vtt', whenSupported: 'either' },
+  },
+  // Red team, issue 12, finding 3: honest markup that the parsers' trees multiply past memory.
+  {
+    id: 'h72',
+    title: 'DOCX of 190 MB of honest XML (empty Word paragraphs) in 0.6 MB (issue 12, finding 3)',
+    fileName: 'empty-runs.docx',
+    size: 'big',
+    make: () => wordDocx(emptyParagraphs(190 * MB)),
+    expect: { kind: 'rejects', reason: /its XML would unpack to 190\.\d MB, over the 64 MB limit/ },
+  },
+  {
+    id: 'h73',
+    title: 'DOCX of 40 MB of empty paragraphs: under the XML limit, 3.8 million nodes (issue 12, finding 3)',
+    fileName: 'many-paragraphs.docx',
+    size: 'big',
+    make: () => wordDocx(emptyParagraphs(40 * MB)),
+    expect: { kind: 'rejects', reason: /it is too complex to import: [\d,]+ XML elements and attributes/ },
+  },
+  {
+    id: 'h74',
+    title: 'DOCX of 2 KB whose one footnote is referenced 2,500 times: 500 million characters (issue 12, finding 3)',
+    fileName: 'footnote-echo.docx',
+    size: 'big',
+    make: () => footnoteEcho(2_500, 200_000),
+    expect: { kind: 'rejects', reason: /once each footnote is repeated where it is referenced; the limit is/ },
+  },
+  {
+    id: 'h75',
+    title: 'HTML page of 40 MB of empty elements: 6 million nodes for linkedom (issue 12, finding 3)',
+    fileName: 'empty-elements.html',
+    size: 'big',
+    make: () =>
+      Buffer.concat([
+        utf8('<html><body><p>“Hi,” she said.</p>'),
+        repeated('<i></i>', 6_000_000),
+        utf8('</body></html>'),
+      ]),
+    expect: { kind: 'rejects', reason: /the page is too complex to import: [\d,]+ HTML elements and attributes/ },
   },
 ]

@@ -1,8 +1,10 @@
 import mammoth from 'mammoth'
-import { MAX_DOCX_UNPACKED_BYTES } from '../../shared/schemas/imports'
+import { MAX_DOCX_UNPACKED_BYTES, MAX_DOCX_XML_BYTES } from '../../shared/schemas/imports'
+import { LIMITS } from '../../shared/text'
 import { importError, megabytes, signatureOf } from './decode'
 import { decodeEntities } from './entities'
 import { textOfHtml } from './html'
+import { markupShape, MAX_MARKUP_NODES } from './markup'
 import { inflateEntry, readZipDirectory, ZipError, type ZipEntry } from './zip'
 
 export interface DocxText {
@@ -44,6 +46,23 @@ export function coreProperty(xml: string, tag: string): string | undefined {
   return undefined
 }
 
+const XML_NAME = /\.(xml|rels)$/i
+
+/** A part mammoth could parse: named as XML, or starting like XML whatever its name (a relationship may point anywhere). */
+function isXml(name: string, data: Buffer): boolean {
+  if (XML_NAME.test(name)) return true
+  let at = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0
+  while (at < data.length && (data[at] === 0x20 || data[at] === 0x09 || data[at] === 0x0a || data[at] === 0x0d)) at++
+  return data[at] === 0x3c
+}
+
+function tooMuchXml(fileName: string, bytes: number): never {
+  throw importError(
+    fileName,
+    `its XML would unpack to ${megabytes(bytes)}, over the ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB limit for the text and markup of a Word document; save it from Word as plain text (.txt) and import that`,
+  )
+}
+
 function directoryOf(fileName: string, bytes: Uint8Array): ZipEntry[] {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
   if (!isZip) {
@@ -68,10 +87,11 @@ function directoryOf(fileName: string, bytes: Uint8Array): ZipEntry[] {
 }
 
 /**
- * The text of a Word document through mammoth, after the zip has passed three checks that
- * cost no decompression of untrusted sizes: its central directory's total unpacked size (a zip
- * bomb says so there), the parts a Word document must have, and every part inflating to
- * exactly its declared size (a bomb that lies in its directory is stopped at that size).
+ * The text of a Word document through mammoth, after checks that bound the work by the article
+ * limit, not by the zip: its central directory's total unpacked size (a zip bomb says so
+ * there) and XML size, the parts a Word document must have, every part inflating to exactly its
+ * declared size (a bomb that lies in its directory is stopped at that size), and a count of the
+ * XML's text and nodes before any tree is built.
  */
 export async function readDocx(fileName: string, bytes: Uint8Array): Promise<DocxText> {
   const entries = directoryOf(fileName, bytes)
@@ -88,6 +108,10 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Doc
       `the file would unpack to ${megabytes(unpacked)}, over the ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB limit for Word documents (it may be a zip bomb)`,
     )
   }
+  const declaredXml = entries
+    .filter((entry) => XML_NAME.test(entry.name))
+    .reduce((sum, entry) => sum + entry.uncompressedSize, 0)
+  if (declaredXml > MAX_DOCX_XML_BYTES) tooMuchXml(fileName, declaredXml)
   const names = new Set(entries.map((entry) => entry.name))
   if (!names.has('[Content_Types].xml')) {
     throw importError(fileName, 'the file is a zip archive, not a Word document (it was renamed .docx)')
@@ -99,12 +123,26 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Doc
   // Every part is checked, whatever its name: mammoth follows relationships to any part, so a
   // bomb named like an image ("word/media/body.png") passed a check of *.xml and *.rels alone
   // (issue 12, finding 6). Each is inflated at most to its declared size, the sum capped above;
-  // only the XML parts are kept.
-  const parts = new Map<string, Buffer>()
+  // every part that is XML counts towards the XML cap and is tallied, and only core.xml is kept.
+  let xmlBytes = 0
+  let nodes = 0
+  let text = 0
+  let noteReferences = 0
+  let longestNote = 0
+  let core = ''
   try {
     for (const entry of entries) {
       const data = inflateEntry(bytes, entry)
-      if (/\.(xml|rels)$/i.test(entry.name)) parts.set(entry.name, data)
+      if (!isXml(entry.name, data)) continue
+      xmlBytes += data.length
+      if (xmlBytes > MAX_DOCX_XML_BYTES) tooMuchXml(fileName, xmlBytes)
+      const xml = data.toString('utf-8')
+      const shape = markupShape(xml)
+      nodes += shape.nodes
+      text += shape.text
+      noteReferences += shape.noteReferences
+      longestNote = Math.max(longestNote, shape.longestNote)
+      if (entry.name === 'docProps/core.xml') core = xml
     }
   } catch (err) {
     if (err instanceof ZipError) {
@@ -115,6 +153,24 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Doc
       )
     }
     throw err
+  }
+
+  // Refused here, before mammoth and linkedom build their trees, which is where the memory goes.
+  // mammoth writes a note out at each of its references, so a few KB of them can echo one
+  // note into gigabytes of text.
+  const echoed = text + noteReferences * longestNote
+  if (echoed > LIMITS.body) {
+    const how = text > LIMITS.body ? '' : ' once each footnote is repeated where it is referenced'
+    throw importError(
+      fileName,
+      `its text is ${echoed.toLocaleString('en')} characters${how}; the limit is ${LIMITS.body.toLocaleString('en')}`,
+    )
+  }
+  if (nodes > MAX_MARKUP_NODES) {
+    throw importError(
+      fileName,
+      `it is too complex to import: ${nodes.toLocaleString('en')} XML elements and attributes, more than the ${MAX_MARKUP_NODES.toLocaleString('en')} an import may read; save it from Word as plain text (.txt) and import that`,
+    )
   }
 
   let html: string
@@ -138,7 +194,6 @@ export async function readDocx(fileName: string, bytes: Uint8Array): Promise<Doc
     throw importError(fileName, `the file could not be read as a Word document (${reason})`)
   }
 
-  const core = parts.get('docProps/core.xml')?.toString('utf-8') ?? ''
   return {
     text: textOfHtml(html),
     title: coreProperty(core, 'dc:title'),

@@ -121,6 +121,14 @@ describe('readDocument: web pages', () => {
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
+  // Issue 12, finding 3: linkedom's tree of a few MB of empty elements outgrew the process.
+  it('refuses a page of more elements and attributes than an import may read, before building it', async () => {
+    const html = `<html><body><p>“Hi,” she said.</p>${'<i></i>'.repeat(600_000)}</body></html>`
+    expect((await failure('empty.html', Buffer.from(html)))?.message).toBe(
+      'empty.html: the page is too complex to import: 600,003 HTML elements and attributes, more than the 500,000 an import may read; copy its text into a .txt file and import that',
+    )
+  })
+
   it('keeps <br> as a line break and <pre> as written', async () => {
     const html = '<html><body><p>Line one<br>line\n   two, wrapped</p><pre>  a  b\n  c</pre></body></html>'
     expect((await readDocument('page.htm', Buffer.from(html))).text).toBe('Line one\nline two, wrapped\n\n  a  b\n  c')

@@ -5,6 +5,8 @@ import { LIMITS } from '../../shared/text'
 import { checkSize, decodeBytes, importError, markdownTitle, normalizeLineEnds, sniffText } from './decode'
 import { readDocx } from './docx'
 import { declaredCharset, readHtml } from './html'
+import { readInWorker } from './isolate'
+import { markupShape, MAX_MARKUP_NODES } from './markup'
 import { layoutCues, parseSrt, parseVtt, TranscriptError, type ParsedCues } from './transcript'
 
 /** What any imported file becomes: its text as stored (LF line ends), and what the file said about itself. */
@@ -87,7 +89,12 @@ function fromTranscript(fileName: string, format: 'vtt' | 'srt', text: string): 
   return { text: laidOut, format, title: parsed.title, timings, notices }
 }
 
-async function readByFormat(fileName: string, format: DocumentFormat, bytes: Uint8Array): Promise<DecodedDocument> {
+/** Reads a file of a known format in this thread; readDocument sends .docx and .html to a worker to run this. */
+export async function readByFormat(
+  fileName: string,
+  format: DocumentFormat,
+  bytes: Uint8Array,
+): Promise<DecodedDocument> {
   if (format === 'docx') {
     const docx = await readDocx(fileName, bytes)
     return { format, ...docx, notices: docx.notices }
@@ -97,6 +104,14 @@ async function readByFormat(fileName: string, format: DocumentFormat, bytes: Uin
   const notices = [...decoded.notices]
   const text = repair(normalizeLineEnds(decoded.text), notices)
   if (format === 'html') {
+    // Refused before linkedom builds its tree, which is where the memory goes.
+    const { nodes } = markupShape(text)
+    if (nodes > MAX_MARKUP_NODES) {
+      throw importError(
+        fileName,
+        `the page is too complex to import: ${nodes.toLocaleString('en')} HTML elements and attributes, more than the ${MAX_MARKUP_NODES.toLocaleString('en')} an import may read; copy its text into a .txt file and import that`,
+      )
+    }
     const page = readHtml(text)
     return { format, ...page, notices: [...notices, ...page.notices] }
   }
@@ -121,7 +136,10 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   checkSize(fileName, bytes)
   let doc: DecodedDocument
   try {
-    doc = await readByFormat(fileName, format, bytes)
+    doc =
+      format === 'docx' || format === 'html'
+        ? await readInWorker(fileName, format, bytes)
+        : await readByFormat(fileName, format, bytes)
   } catch (err) {
     if (err instanceof QuotedeskError) throw err
     // A parser's own failure on hostile input is still the file's problem, not a crash.

@@ -24,6 +24,14 @@ export type FileUpload = z.infer<typeof FileUpload>
  */
 export const MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 
+/**
+ * The most XML a .docx may hold, whatever its parts are named: the longest article Quotedesk
+ * stores (`LIMITS.body`, 50 MiB of text) plus a quarter for markup. Its parsers multiply XML many
+ * times over in memory (190 MB of it, in a 291 KB file, took the whole process down), so the
+ * work is bounded by the text limit, not by what the zip says (issue 12, finding 3).
+ */
+export const MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
+
 export const DocumentFormat = z.enum(['txt', 'md', 'html', 'docx', 'vtt', 'srt'])
 export type DocumentFormat = z.infer<typeof DocumentFormat>
 
