@@ -37,17 +37,41 @@ async function startHost(workDir: string): Promise<Host> {
     }),
   )
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
-  const { port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {
+  const { port, code } = await new Promise<{ port: number; code: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the host did not start: ${stderr.slice(0, 300)}`)), 60_000)
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8')
-      const match = /running at http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+)/.exec(stdout)
+      const match = /running at http:\/\/127\.0\.0\.1:(\d+)\/#code=(\S+)/.exec(stdout)
       if (match) {
         clearTimeout(timer)
-        resolve({ port: Number(match[1]), token: match[2] ?? '' })
+        resolve({ port: Number(match[1]), code: match[2] ?? '' })
       }
     })
     void exited.then(() => reject(new Error(`the host stopped before it started (${ending})`)))
+  })
+  // The printed address carries a one-time code; the page trades it for the session token.
+  const token = await new Promise<string>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/session',
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply<{ token: string }>
+          if (reply.ok) resolve(reply.value.token)
+          else reject(new Error(`the launch code was refused: ${reply.error.message}`))
+        })
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(JSON.stringify({ code }))
   })
   const call = (channel: string, input: unknown) =>
     new Promise<Reply<unknown>>((resolve, reject) => {
