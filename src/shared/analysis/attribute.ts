@@ -860,6 +860,13 @@ function beforeCue(reader: PhraseReader, from: number, to: number, subjectFrom =
     if ((reader.isCap(v) && !reader.startsSentence(v)) || NOUN_MARKERS.has(reader.word(v - 1))) continue
     // "Ginsburg’s comments": after a possessive a speech verb is a noun.
     if (reader.isPossessive(v - 1)) continue
+    if (isPluralNoun(reader, v)) continue
+    // "The paradox of Nancy, says Carl Anthony, historian at …, is that": a reporting aside.
+    if (isSpeech && reader.word(v - 1) === ',' && !isParticiple(w) && !OBJECT_VERBS.has(w)) {
+      const aside = reader.subjectAt(v + 1, to)
+      if (aside !== null && aside.type !== 'pronoun' && reader.word(aside.end) === ',' && !isPlace(reader, aside))
+        return { phrase: aside, start: v, end: aside.end, isAfter: false }
+    }
     // "After Lott criticized Dane, Perrin shot back, “…”": a verb in an opening subordinate clause
     // does not introduce the quote.
     if (inOpeningClause(reader, subjectFrom, v, to)) continue
@@ -996,6 +1003,26 @@ function isOwnedThing(p: Phrase): boolean {
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your'])
+
+/**
+ * "Trump's over-the-top comments", "his angry remarks": a speech verb in -s after a possessive or
+ * determiner and an adjective, or after a hyphenated adjective, is a plural noun.
+ */
+function isPluralNoun(reader: PhraseReader, v: number): boolean {
+  const w = reader.word(v)
+  if (!w.endsWith('s') || w.endsWith('ss') || !reader.isWord(v - 1) || reader.isCap(v - 1)) return false
+  const before = reader.word(v - 1)
+  if (before.includes('-') && !before.endsWith('-')) return true
+  const marked = NOUN_MARKERS.has(reader.word(v - 2)) || reader.isPossessive(v - 2)
+  return (
+    marked &&
+    !before.endsWith('ly') &&
+    !PERSON_NOUNS.has(before) &&
+    !ORG_NOUNS.has(before) &&
+    !CUE_FILLERS.has(before) &&
+    !DOCUMENT_NOUNS.has(before)
+  )
+}
 
 const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be'])
 

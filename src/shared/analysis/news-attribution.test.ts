@@ -521,3 +521,17 @@ describe('the passive', () => {
     expect(speakerOf(text, 'said it yourself')).toBe('Dana Reyes')
   })
 })
+
+describe('reporting asides and plural nouns', () => {
+  it('reads an inverted reporting aside inside the sentence: “…, says Dana Reyes, historian at …, is that”', () => {
+    const text =
+      'The paradox of Nancy Quill, says Dana Reyes, historian at the Harbour Library, is that she was "one of the most powerful mayors."'
+    expect(speakerOf(text, 'most powerful')).toBe('Dana Reyes')
+  })
+
+  it('does not read “Lott’s over-the-top comments” as a speech verb', () => {
+    const text =
+      'Joe Maloy, a Republican from the Concord area, said that sometimes Lott’s over-the-top comments make him wish they could "put the genie back in the bottle."'
+    expect(speakerOf(text, 'genie')).toBe('Joe Maloy')
+  })
+})
