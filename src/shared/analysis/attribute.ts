@@ -553,6 +553,7 @@ function findCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
     afterCue(reader, ctx) ??
     beforeCue(reader, ctx.followsQuote ? ctx.sentenceStart : ctx.beforeStart, ctx.beforeEnd, ctx.sentenceStart) ??
     labelCue(reader, ctx) ??
+    (reader.word(ctx.beforeEnd - 1) === ':' ? releasedText(reader, ctx.beforeStart, ctx.beforeEnd - 1) : null) ??
     tagCue(reader, ctx) ??
     tailCue(reader, ctx)
   if (cue !== null || ctx.beforeStart === ctx.beforeEnd) return cue
@@ -644,6 +645,8 @@ function labelCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
       }
   const p = reader.backward(end - 1, ctx.beforeStart, 6)
   if (p === null || p.type !== 'mention' || p.end !== end || isPlace(reader, p)) return null
+  // "later that month on CNN:", "a blunt message to Trump:": a medium or an addressee, not a label.
+  if (MEDIUM_PREPOSITIONS.has(reader.word(p.start - 1))) return null
   return { phrase: p, start: p.start, end: colon + 1, isAfter: false }
 }
 
@@ -1231,7 +1234,13 @@ function introCue(reader: PhraseReader, text: string, t: Tokens, prevStart: numb
  * text, right before the colon, introduces it.
  */
 function releasedText(reader: PhraseReader, from: number, colon: number): Cue | null {
-  const head = colon - 1
+  let head = colon - 1
+  // "delivered a blunt message to Trump:": past the one it was sent to.
+  for (let k = colon - 1; k > from && colon - k <= 5; k--)
+    if (reader.word(k) === 'to' && DOCUMENT_NOUNS.has(reader.word(k - 1))) {
+      head = k - 1
+      break
+    }
   if (head <= from || !reader.isWord(head) || !DOCUMENT_NOUNS.has(reader.word(head))) return null
   // Back past the determiner and adjectives ("the following", "a brief") to the verb.
   let v = head - 1
@@ -1243,7 +1252,7 @@ function releasedText(reader: PhraseReader, from: number, colon: number): Cue | 
 }
 
 const RELEASE_VERBS = new Set(
-  'issued issues released releases put posted posts sent sends published publishes wrote writes tweeted tweets read reads gave gives'.split(
+  'issued issues released releases put posted posts sent sends published publishes wrote writes tweeted tweets read reads gave gives delivered delivers'.split(
     ' ',
   ),
 )

@@ -583,6 +583,8 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       }
       break
     }
+    // "Mitch McConnell, R-Ky., said": a party tag is no one's name.
+    if (first < last && last - first === 1 && isPartyTag(text, t, wordTokens[first]!)) first = last
     if (first < last) {
       const s0 = wordTokens[first]!
       const e0 = wordTokens[last - 1]! + 1
@@ -609,6 +611,11 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     if (!isName) raw.kept[c] = 0
   }
   return raw
+}
+
+/** "R-Ky", "D-Ohio", "I-Vt": a party and a state. */
+function isPartyTag(text: string, t: Tokens, k: number): boolean {
+  return /^[RDI]-[A-Z][A-Za-z]{0,12}$/u.test(text.slice(t.start[k], t.end[k]))
 }
 
 /** Dotted abbreviations of places and bodies, whose last letter is not an initial. */

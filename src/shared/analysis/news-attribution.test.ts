@@ -535,3 +535,20 @@ describe('reporting asides and plural nouns', () => {
     expect(speakerOf(text, 'genie')).toBe('Joe Maloy')
   })
 })
+
+describe('ranks, media and messages before a colon', () => {
+  it('reads a rank after the name of a body: “said Air Force 1st Lt. Dana Reyes”', () => {
+    expect(speakerOf('“I do not understand it,” said Air Force 1st Lt. Dana Reyes.', 'understand')).toBe('Dana Reyes')
+  })
+
+  it('does not take a medium before a colon for a speaker label: “later that month on CNN:”', () => {
+    const text = 'Ray Lott spoke in October.\n\nThen, later that month on CNN: "I never said we made a mistake."'
+    expect(speakerOf(text, 'never said')).not.toBe('CNN')
+  })
+
+  it('gives “delivered a blunt message to Lott:” to the one who delivered it', () => {
+    const text =
+      'Senator Ann Quill, R-Ky., delivered a blunt message to Ray Lott: "It is time to quit attacking people."'
+    expect(speakerOf(text, 'quit attacking')).toBe('Ann Quill')
+  })
+})

@@ -1,5 +1,5 @@
 import type { EntityIndex, EntityRecord } from './entities'
-import { CUE_FILLERS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, WORK_NOUNS } from './lexicon'
+import { CUE_FILLERS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES, WORK_NOUNS } from './lexicon'
 import {
   CAP,
   HEAD_NOUN,
@@ -270,10 +270,12 @@ export class PhraseReader {
             (this.isWord(n) && !this.isCap(n) && this.word(n).endsWith('ing') && this.isRoleLike(n + 1)))
         )
           n++
+        // "Air Force 1st Lt. Tyler Livingston": a rank right after the name of a body.
+        const ranked = n === end && (/^\d+(?:st|nd|rd|th)$/u.test(this.word(end)) || TITLES.has(this.word(end)))
         // "Pentagon spokesman Navy Capt. Jeff Davis": capitalised titles between the role and the name.
         let named = n
         while (
-          n > end &&
+          (n > end || ranked) &&
           named < limit &&
           named < n + 4 &&
           (mentionByFirstToken[named] ?? -1) < 0 &&
@@ -284,7 +286,12 @@ export class PhraseReader {
           named++
         // The word before the later name (or its titles) is a role ("ally", "strategist"), never a
         // verb ("thanked").
-        const afterRole = n > end && (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1)))
+        // "Air Force 1st Lt. Tyler Livingston": a rank (an ordinal, a title) before the later name.
+        const isRank = (k: number) => /^\d+(?:st|nd|rd|th)$/u.test(this.word(k)) || TITLES.has(this.word(k))
+        const afterRole =
+          ranked ||
+          (n > end && (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1)) || isRank(n - 1))) ||
+          (named > n && isRank(n))
         if (afterRole && named > n && (mentionByFirstToken[named] ?? -1) >= 0) n = named
         if (afterRole && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
           j = n
