@@ -10,16 +10,17 @@ const WRITER_TS = path.join(ROOT, 'test/reliability/writer.ts')
 const BUNDLE_DIR = path.join(ROOT, 'node_modules/.cache/quotedesk-reliability')
 
 /**
- * The command that starts a writer. tsx costs about 1 s of CPU per start on this machine, a
- * bundle about 0.3 s, so the writer is bundled once per run with esbuild (already installed
- * for tsx and Vite); packages stay external and resolve from the project's node_modules.
+ * A command that runs the TypeScript file `entry` under Node. tsx costs about 1 s of CPU per start
+ * on this machine, a bundle about 0.3 s, so the file is bundled with esbuild (already installed
+ * for tsx and Vite; packages stay external and resolve from the project's node_modules), else run
+ * through tsx. `bundle` is the file written, for a caller that wants it gone.
  */
-export async function writerCommand(): Promise<string[]> {
+export async function nodeCommand(entry: string, name: string): Promise<{ command: string[]; bundle: string | null }> {
   try {
     const esbuild = await import('esbuild')
-    const outfile = path.join(BUNDLE_DIR, `writer-${process.pid}-${Date.now()}.mjs`)
+    const outfile = path.join(BUNDLE_DIR, `${name}-${process.pid}-${Date.now()}.mjs`)
     await esbuild.build({
-      entryPoints: [WRITER_TS],
+      entryPoints: [entry],
       outfile,
       bundle: true,
       platform: 'node',
@@ -28,10 +29,15 @@ export async function writerCommand(): Promise<string[]> {
       packages: 'external',
       logLevel: 'warning',
     })
-    return [process.execPath, outfile, '--writer']
+    return { command: [process.execPath, outfile], bundle: outfile }
   } catch {
-    return [process.execPath, '--import', 'tsx', WRITER_TS, '--writer']
+    return { command: [process.execPath, '--import', 'tsx', entry], bundle: null }
   }
+}
+
+/** The command that starts a writer, bundled once per run. */
+export async function writerCommand(): Promise<string[]> {
+  return [...(await nodeCommand(WRITER_TS, 'writer')).command, '--writer']
 }
 
 interface Writer {

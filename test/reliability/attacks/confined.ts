@@ -2,11 +2,11 @@ import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AttackOutcome } from '../attacks'
+import { nodeCommand } from '../crash-harness'
 import { SCENARIOS, type ScenarioName } from './store-scenarios'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const CHILD_TS = path.join(ROOT, 'test/reliability/attacks/confined-child.ts')
-const BUNDLE_DIR = path.join(ROOT, 'node_modules/.cache/quotedesk-reliability')
 /** nobody/nogroup on Debian and most Linux systems; any unused id would do. */
 const UNPRIVILEGED = 65534
 
@@ -19,28 +19,10 @@ const UNPRIVILEGED = 65534
  */
 export type Confinement = 'unprivileged' | { tmpfsKb: number }
 
-/**
- * The child's command and its clean-up: a bundle made with esbuild for this child (0.2 s, and
- * then 0.3 s a start, where tsx costs 1 s), removed when the child is done; else tsx.
- */
+/** The child's command and its clean-up: the bundle made for this child is removed when it is done. */
 async function childCommand(): Promise<{ command: string[]; done: () => void }> {
-  try {
-    const esbuild = await import('esbuild')
-    const outfile = path.join(BUNDLE_DIR, `confined-${process.pid}-${Date.now()}.mjs`)
-    await esbuild.build({
-      entryPoints: [CHILD_TS],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    })
-    return { command: [process.execPath, outfile], done: () => fs.rmSync(outfile, { force: true }) }
-  } catch {
-    return { command: [process.execPath, '--import', 'tsx', CHILD_TS], done: () => {} }
-  }
+  const { command, bundle } = await nodeCommand(CHILD_TS, 'confined')
+  return { command, done: () => (bundle === null ? undefined : fs.rmSync(bundle, { force: true })) }
 }
 
 /** Whether an account with no rights of its own can read this checkout (a clone under /root cannot). */
