@@ -615,7 +615,11 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
 
 /** "R-Ky", "D-Ohio", "I-Vt": a party and a state. */
 function isPartyTag(text: string, t: Tokens, k: number): boolean {
-  return /^[RDI]-[A-Z][A-Za-z]{0,12}$/u.test(text.slice(t.start[k], t.end[k]))
+  const s = t.start[k]!
+  const c = text.charCodeAt(s)
+  // Checked in place first: nearly every name fails on its first two characters.
+  if ((c !== 82 && c !== 68 && c !== 73) || text.charCodeAt(s + 1) !== 45) return false
+  return /^[RDI]-[A-Z][A-Za-z]{0,12}$/u.test(text.slice(s, t.end[k]))
 }
 
 /** Dotted abbreviations of places and bodies, whose last letter is not an initial. */
