@@ -1133,6 +1133,10 @@ function inOpeningClause(reader: PhraseReader, from: number, v: number, to: numb
 
 const RELATIVES = new Set(['who', 'whom', 'whose', 'which'])
 
+const ONE_WORD_OPENERS = new Set(
+  'now then still also however meanwhile yesterday today tonight earlier later instead nevertheless'.split(' '),
+)
+
 /** Opens a sentence with an adverbial that the subject follows: "In a statement, …", "Speaking …, …". */
 const ADVERBIAL_OPENERS = new Set(
   `in on at after before during while when as speaking asked writing appearing earlier later yesterday today
@@ -1151,6 +1155,11 @@ function mainSubject(reader: PhraseReader, from: number, to: number): Phrase | n
     if (k >= to) return null
     // "And Mr. Christie gloated:": a conjunction opening the sentence is stepped over.
     if (CONJUNCTIONS.has(reader.word(k)) || reader.word(k) === 'so') {
+      k++
+      continue
+    }
+    // "Now Donald Trump … is promising": a one-word adverb without a comma is stepped over.
+    if (ONE_WORD_OPENERS.has(reader.word(k)) && reader.word(k + 1) !== ',' && reader.isWord(k + 1)) {
       k++
       continue
     }

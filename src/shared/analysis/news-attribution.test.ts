@@ -552,3 +552,16 @@ describe('ranks, media and messages before a colon', () => {
     expect(speakerOf(text, 'quit attacking')).toBe('Ann Quill')
   })
 })
+
+describe('brackets and one-word openers', () => {
+  it('reads past a party tag in brackets right before the verb', () => {
+    const text =
+      'In the hall, where Senate leader Ann Quill (D-Nev.) told reporters that she had spoken to the mayor and that "a pause is coming."'
+    expect(speakerOf(text, 'a pause')).toBe('Ann Quill')
+  })
+
+  it('steps over a one-word opener: “Now Ray Lott, the candidate, is promising to create “a spectacle””', () => {
+    const text = 'Now Ray Lott, the most unusual candidate in years, is promising to create "a big spectacle" in town.'
+    expect(speakerOf(text, 'big spectacle')).toBe('Ray Lott')
+  })
+})

@@ -523,6 +523,16 @@ export class PhraseReader {
       if (this.t.flags[j]! & IN_QUOTE) continue
       if (!this.isWord(j)) {
         const c = this.text[this.t.start[j]!]
+        // "Harry M. Reid (D-Nev.) told": a party tag in brackets right before the verb.
+        if (c === ')' && words === fillers && j === from - fillers) {
+          let open = j - 1
+          while (open >= limit && j - open < 10 && this.text[this.t.start[open]!] !== '(') open--
+          if (open >= limit && j - open < 10) {
+            j = open
+            edge = open - 1
+            continue
+          }
+        }
         if (c === ';' || c === '(' || c === ')') return null
         // "The striker, who joined from Wexley Town, said": skip the clause between the commas.
         if (c === ',' && words === fillers) {
