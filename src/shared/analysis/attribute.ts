@@ -320,7 +320,9 @@ export function attribute(
     //    takes one from an earlier quote in its own sentence ("called her “a giant” and … “wide open”").
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
-      if (out[k]!.speaker !== null) continue
+      // "Given his record, his endorsements will carry “…” and bring the “…” they need, DFA
+      // spokesman Neil Sroka said": a cue that closes the sentence outranks a clause's subject.
+      if (out[k]!.speaker !== null && !cues[k]?.isSubject) continue
       // "Guns are “a crisis” and “a disgrace,” Dean said": a cue after the next quote of the same
       // sentence covers both.
       const next = contexts[k + 1]
@@ -328,6 +330,7 @@ export function attribute(
         out[k] = retag(out[k + 1]!, 'same sentence', Math.min(0.85, out[k + 1]!.confidence))
         continue
       }
+      if (out[k]!.speaker !== null) continue
       if (ctx.isPartial && !(ctx.followsQuote && k > i && out[k - 1]!.speaker !== null)) continue
       const source = ctx.isPartial ? k - 1 : nearest(out, contexts, cues, i, j, k)
       // "‘…,’ observed Fergus. ‘Nonsense, Fergus!’": a quote that names someone is not theirs.

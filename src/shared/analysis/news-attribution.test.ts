@@ -565,3 +565,11 @@ describe('brackets and one-word openers', () => {
     expect(speakerOf(text, 'big spectacle')).toBe('Ray Lott')
   })
 })
+
+describe('a cue that closes the sentence', () => {
+  it('outranks the clause subject for an earlier quote of the same sentence', () => {
+    const text =
+      'Given his record, his endorsements will carry "a great deal of weight" and give candidates the "firepower" they need, campaign spokesman Neil Sroka said.'
+    expect(speakerOf(text, 'great deal')).toBe('Neil Sroka')
+  })
+})
