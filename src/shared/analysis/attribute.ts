@@ -573,6 +573,14 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   // “… unhinged.” Sen. Rubio called …: a full stop inside the marks ends the sentence, so what
   // follows is the next sentence's subject, not this quote's cue.
   if (endsWithFullStop(reader, ctx) && reader.isCap(ctx.afterStart)) return null
+  // "“… for the long run!” She replied to him": after "!" or "?" a capitalised pronoun opens a
+  // sentence of its own, as "she replied" would not.
+  if (
+    reader.isCap(ctx.afterStart) &&
+    SUBJECT_PRONOUN_WORDS.has(reader.word(ctx.afterStart)) &&
+    endsWithMark(reader, ctx)
+  )
+    return null
   let k = ctx.afterStart
   while (k < lim && !reader.isWord(k) && k - ctx.afterStart < 3) k++
   if (k >= lim || !reader.isWord(k)) return null
@@ -802,6 +810,18 @@ function signedBelow(reader: PhraseReader, t: Tokens, start: number, end: number
 
 /** Tokens of "— Dana Reyes (@danareyes) September 1, 2016" and a little more. */
 const SIGNATURE_REACH = 40
+
+/** The quote ends with "!" or "?" inside its marks. */
+function endsWithMark(reader: PhraseReader, ctx: QuoteContext): boolean {
+  for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {
+    if (reader.isWord(j)) return false
+    const c = reader.charAt(j)
+    if (c === 33 || c === 63) return true
+  }
+  return false
+}
+
+const SUBJECT_PRONOUN_WORDS = new Set(['he', 'she', 'they'])
 
 function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {
   for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {

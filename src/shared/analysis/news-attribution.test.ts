@@ -573,3 +573,13 @@ describe('a cue that closes the sentence', () => {
     expect(speakerOf(text, 'great deal')).toBe('Neil Sroka')
   })
 })
+
+describe('a new sentence after “!” or “?”', () => {
+  it('does not read a capitalised pronoun after the quote as its cue', () => {
+    const text =
+      'In June, after Dana Reyes fell ill, Ray Lott emailed her, addressing her as “Dana” and telling her, “You are an all-star and we need you!” She replied to him within the hour.'
+    const q = quoteWith(text, 'all-star')
+    expect(q.speaker?.name).toBe('Ray Lott')
+    expect(q.cue === null ? '' : text.slice(q.cue.start, q.cue.end)).not.toMatch(/^She/u)
+  })
+})
