@@ -1,3 +1,4 @@
+import { isDashCode } from './chars'
 import type { QuoteContext } from './context'
 import type { EntityIndex } from './entities'
 import {
@@ -12,18 +13,8 @@ import {
 import type { Paragraphs } from './paragraphs'
 import { OWNER_PREPOSITIONS, type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
-import {
-  ALL_CAPS,
-  DOCUMENT_VERB,
-  IN_QUOTE,
-  POSS,
-  SENTENCE_START,
-  SPEECH_VERB,
-  type Tokens,
-  WORD,
-  tokenAt,
-} from './tokens'
-import { TurnHistory, addresseeOf, findNarrator, isDialogue, isNested, namedIn, narrativePartner } from './turns'
+import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
+import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
 
 /** Made only by `attribution` and `retag`, so every one has the same shape (see EntityRecord). */
 export interface Attribution {
@@ -273,13 +264,7 @@ export function attribute(
   const isNamedIn = (speaker: SpeakerRef | null, ctx: QuoteContext): boolean => {
     if (speaker === null || !('entity' in speaker)) return false
     const who = entities.resolve(speaker.entity)
-    const { mentions, mentionByFirstToken } = entities
-    for (let k = ctx.inStart; k < ctx.inEnd; k++) {
-      const mi = mentionByFirstToken[k] ?? -1
-      if (mi < 0 || t.flags[mentions.tokenEnd[mi]! - 1]! & POSS || isNested(t, ctx, k, mentions.tokenEnd[mi]!)) continue
-      if (entities.resolve(mentions.entity[mi]!) === who) return true
-    }
-    return false
+    return namedIn(t, entities, ctx, { owners: false }).some((e) => entities.resolve(e) === who)
   }
 
   let i = 0
@@ -345,7 +330,7 @@ export function attribute(
       // "“…”" then a paragraph of its own: "- Bernie Sanders." (fact-checks set quotes this way).
       const below =
         k === j - 1 && ctx.afterEnd >= paragraphEnd - 1 && para + 1 < paragraphs.count && !quoteParagraphs[para + 1]
-          ? signedBelow(reader, t, tokenAt(t, paragraphs.start[para + 1]!), tokenAt(t, paragraphs.end[para + 1]!))
+          ? signedBelow(reader, tokenAt(t, paragraphs.start[para + 1]!), tokenAt(t, paragraphs.end[para + 1]!))
           : null
       const byline = bylineCue(reader, ctx, paragraphEnd) ?? below
       if (byline !== null) out[k] = retag(fromCue(byline, ctx), 'byline', 0.7)
@@ -761,20 +746,34 @@ function bylineCue(reader: PhraseReader, ctx: QuoteContext, paragraphEnd: number
   let k = ctx.inEnd
   let hasDash = false
   while (k < paragraphEnd && !reader.isWord(k) && k - ctx.inEnd < 3) {
-    const w = reader.word(k)
-    if (w === '—' || w === '–' || w === '―' || w === '-') hasDash = true
-    else if (w !== '.' && w !== ',') return null
+    if (isDashCode(reader.charAt(k))) hasDash = true
+    else if (reader.word(k) !== '.' && reader.word(k) !== ',') return null
     k++
   }
   if (k >= paragraphEnd || !(hasDash || reader.startsLine(k))) return null
-  const p = reader.subjectAt(k, paragraphEnd)
-  if (p === null || p.type !== 'mention' || isPlace(reader, p)) return null
-  const after = p.end < paragraphEnd ? reader.word(p.end) : ''
-  if (p.end < paragraphEnd && after !== ',' && after !== '(' && !reader.startsLine(p.end)) return null
-  // The rest of the line is an affiliation, not a sentence: no verb ("Carl Tobias, a professor, said …").
-  for (let e = p.end, n = 0; e < paragraphEnd && !reader.startsLine(e); e++, n++)
+  const p = signedName(reader, k, paragraphEnd, false)
+  return p === null || isPlace(reader, p) ? null : { phrase: p, start: k, end: p.end, isAfter: true }
+}
+
+/**
+ * A name at k with nothing after it up to `end` (or the end of its line) but an affiliation:
+ * "Dana Reyes, mayor", "Carl Tobias (University of Richmond)"; a full stop after the name too
+ * when `stopEnds`. No verb may follow ("Carl Tobias, a professor, said …" is a sentence).
+ */
+function signedName(
+  reader: PhraseReader,
+  k: number,
+  end: number,
+  stopEnds: boolean,
+): (Phrase & { type: 'mention' }) | null {
+  const p = reader.subjectAt(k, end)
+  if (p === null || p.type !== 'mention') return null
+  const after = p.end < end ? reader.word(p.end) : ''
+  if (p.end < end && after !== ',' && after !== '(' && !(stopEnds && after === '.') && !reader.startsLine(p.end))
+    return null
+  for (let e = p.end, n = 0; e < end && !reader.startsLine(e); e++, n++)
     if (n > 14 || speechAt(reader, e) || reader.word(e) === '“' || reader.word(e) === '"') return null
-  return { phrase: p, start: k, end: p.end, isAfter: true }
+  return p
 }
 
 /**
@@ -785,8 +784,7 @@ function postSignature(reader: PhraseReader, text: string, t: Tokens, from: numb
   // The signature closes the paragraph: only its last few tokens are read, so a paragraph of
   // thousands of quotes is not read once per quote.
   for (let k = Math.max(from, paragraphEnd - SIGNATURE_REACH); k < paragraphEnd - 1; k++) {
-    const w = reader.word(k)
-    if (w !== '—' && w !== '–' && w !== '―' && !(w === '-' && reader.startsLine(k))) continue
+    if (!isDashCode(reader.charAt(k)) || (reader.word(k) === '-' && !reader.startsLine(k))) continue
     const p = reader.subjectAt(k + 1, paragraphEnd)
     if (p === null || p.type !== 'mention' || reader.entityOf(p.mention).kind !== 'person') continue
     if (p.end < paragraphEnd && /^\s*\(@\w{1,30}\)/u.test(text.slice(t.start[p.end], t.start[p.end]! + 40)))
@@ -796,15 +794,10 @@ function postSignature(reader: PhraseReader, text: string, t: Tokens, from: numb
 }
 
 /** A short paragraph that is a dash and a name, maybe an affiliation: "- Bernie Sanders.", "— Dana Reyes, mayor". */
-function signedBelow(reader: PhraseReader, t: Tokens, start: number, end: number): Cue | null {
-  if (end - start > 16) return null
-  const w = reader.word(start)
-  if (w !== '—' && w !== '–' && w !== '―' && w !== '-') return null
-  const p = reader.subjectAt(start + 1, end)
-  if (p === null || p.type !== 'mention' || reader.entityOf(p.mention).kind !== 'person') return null
-  const after = p.end < end ? reader.word(p.end) : ''
-  if (p.end < end && after !== '.' && after !== ',' && after !== '(') return null
-  for (let e = p.end; e < end; e++) if (speechAt(reader, e)) return null
+function signedBelow(reader: PhraseReader, start: number, end: number): Cue | null {
+  if (end - start > 16 || !isDashCode(reader.charAt(start))) return null
+  const p = signedName(reader, start + 1, end, true)
+  if (p === null || reader.entityOf(p.mention).kind !== 'person') return null
   return { phrase: p, start, end: p.end, isAfter: true }
 }
 

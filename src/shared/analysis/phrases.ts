@@ -100,6 +100,10 @@ function singularHead(w: string): string {
 }
 
 /** "speechwriter", "strategist", "historian": a noun for someone who does something. */
+function isOrdinal(w: string): boolean {
+  return /^\d+(?:st|nd|rd|th)$/u.test(w)
+}
+
 function isAgentNoun(w: string): boolean {
   return w.length > 5 && /(?:er|or|ist|ian|ant|ent)$/u.test(w)
 }
@@ -271,7 +275,7 @@ export class PhraseReader {
         )
           n++
         // "Air Force 1st Lt. Tyler Livingston": a rank right after the name of a body.
-        const ranked = n === end && (/^\d+(?:st|nd|rd|th)$/u.test(this.word(end)) || TITLES.has(this.word(end)))
+        const ranked = n === end && this.isRank(end)
         // "Pentagon spokesman Navy Capt. Jeff Davis": capitalised titles between the role and the name.
         let named = n
         while (
@@ -281,17 +285,15 @@ export class PhraseReader {
           (mentionByFirstToken[named] ?? -1) < 0 &&
           (this.isCap(named) ||
             (this.word(named) === '.' && this.t.start[named] === this.t.end[named - 1]) ||
-            /^\d+(?:st|nd|rd|th)$/u.test(this.word(named)))
+            isOrdinal(this.word(named)))
         )
           named++
-        // The word before the later name (or its titles) is a role ("ally", "strategist"), never a
-        // verb ("thanked").
-        // "Air Force 1st Lt. Tyler Livingston": a rank (an ordinal, a title) before the later name.
-        const isRank = (k: number) => /^\d+(?:st|nd|rd|th)$/u.test(this.word(k)) || TITLES.has(this.word(k))
+        // The word before the later name (or its titles) is a role ("ally", "strategist") or a rank
+        // ("1st", "Lt."), never a verb ("thanked").
         const afterRole =
           ranked ||
-          (n > end && (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1)) || isRank(n - 1))) ||
-          (named > n && isRank(n))
+          (n > end && (this.isRoleLike(n - 1) || isAgentNoun(this.word(n - 1)) || this.isRank(n - 1))) ||
+          (named > n && this.isRank(n))
         if (afterRole && named > n && (mentionByFirstToken[named] ?? -1) >= 0) n = named
         if (afterRole && (mentionByFirstToken[n] ?? -1) >= 0 && mentions.tokenEnd[mentionByFirstToken[n]!]! <= limit) {
           j = n
@@ -341,6 +343,12 @@ export class PhraseReader {
     if (STOP.has(w) || CUE_FILLERS.has(w) || SUBJECT_PRONOUNS.has(w) || DETERMINERS.has(w)) return false
     if (w.endsWith('ed') || w.endsWith('ing')) return false
     return (wordClass(this.t, j) & SPEECH_VERB) === 0
+  }
+
+  /** An ordinal or a title: "1st", "Lt", "Capt". */
+  private isRank(k: number): boolean {
+    const w = this.word(k)
+    return isOrdinal(w) || TITLES.has(w)
   }
 
   /** A role word, head noun or modifier that may stand inside a speaker's noun phrase. */

@@ -1,7 +1,7 @@
 import type { QuoteContext } from './context'
 import { type EntityIndex, isVocative } from './entities'
 import type { SpeakerRef } from './resolve'
-import { IN_QUOTE, MARK, SENTENCE_START, type Tokens, WORD, lowerAt } from './tokens'
+import { IN_QUOTE, MARK, POSS, SENTENCE_START, type Tokens, WORD, lowerAt } from './tokens'
 
 interface Turn {
   para: number
@@ -147,7 +147,7 @@ function isListed(text: string, t: Tokens, entities: EntityIndex, end: number): 
  * A name quoted inside the quotation ("calling me ‘Sir John’", "you said ‘Good night, Sir John’"):
  * a name someone else used, not the person this quotation speaks to.
  */
-export function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boolean {
+function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boolean {
   if (start - 1 > ctx.inStart && t.flags[start - 1]! & MARK) return true
   for (let k = end; k < end + 3 && k < ctx.inEnd - 1; k++) if (t.flags[k]! & MARK) return true
   return false
@@ -243,12 +243,20 @@ export function narrativePartner(t: Tokens, entities: EntityIndex, from: number,
  * The people quotation `ctx` names itself, not in a quotation inside it ("calling me ‘Sir John’"
  * is how Sir John speaks of himself). Read once per quotation, so asking about many is cheap.
  */
-export function namedIn(t: Tokens, entities: EntityIndex, ctx: QuoteContext): number[] {
+export function namedIn(
+  t: Tokens,
+  entities: EntityIndex,
+  ctx: QuoteContext,
+  options: { owners?: boolean } = {},
+): number[] {
   const { mentions, mentionByFirstToken } = entities
   const out: number[] = []
   for (let k = ctx.inStart; k < ctx.inEnd; k++) {
     const mi = mentionByFirstToken[k] ?? -1
-    if (mi >= 0 && !isNested(t, ctx, k, mentions.tokenEnd[mi]!)) out.push(mentions.entity[mi]!)
+    if (mi < 0 || isNested(t, ctx, k, mentions.tokenEnd[mi]!)) continue
+    // `owners: false` leaves out names as owners ("Wisconsin's labour force").
+    if (options.owners === false && t.flags[mentions.tokenEnd[mi]! - 1]! & POSS) continue
+    out.push(mentions.entity[mi]!)
   }
   return out
 }
