@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { CSP_HEADER } from '../../renderer/csp'
 import type { Handlers } from '../../shared/contract'
 import type { Fault, Reply } from '../../shared/errors'
+import { SESSION_PATH } from '../../shared/session'
 import type { Library } from '../db/connection'
 import { dispatch } from '../rpc/dispatch'
 import { createHandlers } from '../services'
@@ -14,8 +15,7 @@ import { contentTypeOf, resolveStatic } from './static-files'
 
 /** Large enough for a 50 MB import sent base64 inside JSON (about 67 MB). */
 export const MAX_BODY_BYTES = 70 * 1024 * 1024
-/** Where the page trades the one-time code from its address for the session token. */
-export const SESSION_PATH = '/api/session'
+export { SESSION_PATH } from '../../shared/session'
 export { TOKEN_HEADER } from './guards'
 
 export type HostOptions = ({ handlers: Handlers; library?: never } | { library: Library; handlers?: never }) & {

@@ -4,10 +4,12 @@
  * for the session token, which lives in this tab's sessionStorage (a reload keeps it) and never
  * in the address.
  */
+import { SESSION_PATH } from '../../shared/session'
+
 const TOKEN_KEY = 'quotedesk.token'
 // The host mints base64url codes and tokens; anything else is a mangled paste, not a secret to send.
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{16,512}$/
-export const SESSION_PATH = '/api/session'
+export { SESSION_PATH } from '../../shared/session'
 
 /** Reads `code` from a location hash and returns the hash without it (other parameters kept). */
 export function splitCodeFromHash(hash: string): { code: string | null; rest: string } {
