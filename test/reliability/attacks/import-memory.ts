@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Reply } from '../../../src/shared/errors'
 import type { Attack, AttackOutcome } from '../attacks'
 import { emptyParagraphs, footnoteEcho, repeated, wordDocx, zip } from '../hostile-catalogue'
+import { redeemLaunchCode } from './real-host'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 const MB = 1024 * 1024
@@ -50,29 +51,8 @@ async function startHost(workDir: string): Promise<Host> {
     void exited.then(() => reject(new Error(`the host stopped before it started (${ending})`)))
   })
   // The printed address carries a one-time code; the page trades it for the session token.
-  const token = await new Promise<string>((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/session',
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const reply = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply<{ token: string }>
-          if (reply.ok) resolve(reply.value.token)
-          else reject(new Error(`the launch code was refused: ${reply.error.message}`))
-        })
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(JSON.stringify({ code }))
-  })
+  const token = await redeemLaunchCode(`http://127.0.0.1:${port}/`, code)
+  if (token === null) throw new Error('the host refused its own launch code')
   const call = (channel: string, input: unknown) =>
     new Promise<Reply<unknown>>((resolve, reject) => {
       const body = Buffer.from(JSON.stringify(input))

@@ -1,6 +1,6 @@
 import { TOKEN_HEADER, type RunningHost } from '../../../src/main/host/host'
 import type { Attack } from '../attacks'
-import { withHost } from './real-host'
+import { redeemLaunchCode, withHost } from './real-host'
 
 function fragment(address: string): URLSearchParams {
   return new URLSearchParams(new URL(address).hash.slice(1))
@@ -27,13 +27,7 @@ async function openTab(host: RunningHost, address: string): Promise<string | nul
   if (token !== null) return (await opensLibrary(host, token)) ? token : null
   const code = params.get('code')
   if (code === null) return null
-  const response = await fetch(`${host.url}api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: host.url.slice(0, -1) },
-    body: JSON.stringify({ code }),
-  })
-  const reply = (await response.json()) as { ok: boolean; value?: { token?: string } }
-  return reply.ok && typeof reply.value?.token === 'string' ? reply.value.token : null
+  return redeemLaunchCode(host.url, code)
 }
 
 /** Finding 11: the address the browser keeps in its history must open nothing once used. */
