@@ -110,7 +110,7 @@ export function buildContext(
       beforeStart = k
       // A word after an opening mark starts a quoted sentence, but marks that are not a quotation
       // ("say the words “tax rise,” his rivals are “…”") leave the outer sentence going.
-      if (t.flags[k]! & SENTENCE_START && !(k - 1 > paragraphFirstToken && isMarkBeforeWord(text, t, k - 1))) break
+      if (t.flags[k]! & SENTENCE_START && !(k - 1 > paragraphFirstToken && isMarkBeforeWord(t, k - 1))) break
     }
   const beforeEnd = inStart
   // The whole sentence up to the quote, earlier quotes in it included, for its speech verbs.
@@ -495,6 +495,6 @@ const REPORTING: ReadonlySet<string> = new Set([
 ])
 
 /** Token j is a quotation mark opening onto the word after it, with a space before it. */
-function isMarkBeforeWord(text: string, t: Tokens, j: number): boolean {
+function isMarkBeforeWord(t: Tokens, j: number): boolean {
   return (t.flags[j]! & MARK) !== 0 && t.end[j] === t.start[j + 1] && (j === 0 || t.end[j - 1]! < t.start[j]!)
 }
