@@ -494,7 +494,13 @@ const REPORTING: ReadonlySet<string> = new Set([
     .filter((w) => w !== ''),
 ])
 
-/** Token j is a quotation mark opening onto the word after it, with a space before it. */
+/**
+ * Token j is a quotation mark opening onto the word after it, with a space before it. The
+ * archive's ''two apostrophes'' are one mark written as two tokens.
+ */
 function isMarkBeforeWord(t: Tokens, j: number): boolean {
-  return (t.flags[j]! & MARK) !== 0 && t.end[j] === t.start[j + 1] && (j === 0 || t.end[j - 1]! < t.start[j]!)
+  if (!(t.flags[j]! & MARK) || t.end[j] !== t.start[j + 1]) return false
+  let first = j
+  while (first > 0 && t.flags[first - 1]! & MARK && t.end[first - 1] === t.start[first]) first--
+  return first === 0 || t.end[first - 1]! < t.start[first]!
 }

@@ -387,6 +387,13 @@ describe('names and sentences', () => {
   })
 })
 
+describe('archive marks', () => {
+  it('reads the sentence across a scare quote in two apostrophes before a partial quote', () => {
+    const text = "Ada Lund said the ''Stay'' camp had failed to ''reach anyone outside the capital.''"
+    expect(speakerOf(text, 'reach anyone')).toBe('Ada Lund')
+  })
+})
+
 describe('noun phrases with a relation, an initial or a ranking', () => {
   it('lets the name after a relation head the phrase: “Lott’s primary rival Sen. Anna Perrin (D-Ohio)”', () => {
     const text = 'At a rally on Monday, Lott’s primary rival Sen. Anna Perrin (D-Ohio) said Lott is “unelectable now.”'
