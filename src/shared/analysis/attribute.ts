@@ -175,7 +175,7 @@ export function attribute(
     let phrase = cue.phrase
     if (phrase.type === 'pronoun' && phrase.word !== 'i' && phrase.word !== 'we' && phrase.word !== 'it') {
       // "Local resident Eileen Marsh, 84, … “It’s not just books,” she said": the antecedent is in the paragraph.
-      const local = paragraphAntecedent(reader, ctx, phrase.word)
+      const local = paragraphAntecedent(reader, ctx, phrase.word, Math.min(ctx.inStart, cue.start))
       if (local !== null) phrase = local
       else if (phrase.word === 'he' || phrase.word === 'she') {
         // "Presently a small boy came along the path. … he paused. ¶ “…?” he asked": someone unnamed.
@@ -464,12 +464,13 @@ function repliedTo(
 }
 
 /**
- * The person a pronoun cue most likely means, named earlier in the quote's own paragraph:
- * the nearest person mention or person descriptor of a compatible gender.
+ * The person a pronoun cue most likely means, named earlier in the quote's own paragraph, before
+ * token `before`: the nearest person mention or person descriptor of a compatible gender.
  */
-function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: string): Phrase | null {
+function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: string, before: number): Phrase | null {
   const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : ''
-  let j = ctx.inStart - 1
+  // Only what comes before the pronoun: in "she added that the governor “…”" the governor is not she.
+  let j = before - 1
   for (let guard = 0; guard < 8 && j >= ctx.paragraphFirstToken; guard++) {
     const p = reader.backward(j, ctx.paragraphFirstToken, 60)
     if (p === null) return null

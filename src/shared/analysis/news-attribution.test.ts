@@ -387,6 +387,14 @@ describe('names and sentences', () => {
   })
 })
 
+describe('pronouns look back from themselves', () => {
+  it('does not take a person named after the pronoun as its antecedent', () => {
+    const text =
+      'Senator Maria Lopez praised the budget.\n\nLopez wrote to Governor Tom Hale. She called the plan “a fair deal.”\n\nAnd she added that the governor “has earned our trust.”'
+    expect(speakerOf(text, 'earned our trust')).toBe('Maria Lopez')
+  })
+})
+
 describe('archive marks', () => {
   it('reads the sentence across a scare quote in two apostrophes before a partial quote', () => {
     const text = "Ada Lund said the ''Stay'' camp had failed to ''reach anyone outside the capital.''"
