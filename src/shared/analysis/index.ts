@@ -82,7 +82,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
 
   const entities = extractEntities(source, t, options.knownEntities ?? [])
-  const attributions = attribute(source, t, entities, contexts, paragraphs)
+  const attributions = attribute(source, t, entities, contexts, paragraphs, options.rank)
   const result: Analysis = {
     text: source,
     quotes: contexts.map((ctx, i) => toQuote(source, ctx, attributions[i]!, entities)),

@@ -3,7 +3,7 @@ import { type EntityIndex, isVocative } from './entities'
 import type { SpeakerRef } from './resolve'
 import { IN_QUOTE, MARK, POSS, SENTENCE_START, type Tokens, WORD, lowerAt } from './tokens'
 
-interface Turn {
+export interface Turn {
   para: number
   key: string
   ref: SpeakerRef
@@ -51,6 +51,18 @@ export class TurnHistory {
     const last = this.turns.at(-1)
     if (last === undefined || para - last.para > 4) return null
     return { speaker: last.ref, confidence: 0.6, method: 'same speaker' }
+  }
+
+  /**
+   * The latest turn within four paragraphs of `para`, and the last turn before it by someone else
+   * within eight paragraphs of it: the two people of an exchange, for the speaker ranker.
+   */
+  recent(para: number): { last: Turn | undefined; other: Turn | undefined } {
+    const last = this.turns.at(-1)
+    if (last === undefined || para - last.para > 4) return { last: undefined, other: undefined }
+    for (let i = this.turns.length - 2; i >= 0 && last.para - this.turns[i]!.para <= 8; i--)
+      if (this.turns[i]!.key !== last.key) return { last, other: this.turns[i] }
+    return { last, other: undefined }
   }
 
   /** Whom the turn in the paragraph just before `para` addressed by name, if anyone else: -1 if no one. */

@@ -1,3 +1,4 @@
+import type { RankOptions } from './speaker-rank'
 export type EntityKind = 'person' | 'organization' | 'work' | 'place' | 'other'
 
 /** An entity from the user's library; matched before anything is guessed. */
@@ -10,6 +11,8 @@ export interface KnownEntity {
 
 export interface AnalyzeOptions {
   knownEntities?: KnownEntity[]
+  /** Other weights for the speaker ranker, and a trace of its choices: for fitting it. */
+  rank?: RankOptions
 }
 
 export type SpeakerKind = 'person' | 'organization' | 'document' | 'descriptor'

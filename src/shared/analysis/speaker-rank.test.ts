@@ -1,0 +1,89 @@
+// The speaker ranker: its arithmetic, its shipped weights, and what it changes in an analysis.
+// Every sentence here was written for this file.
+import { describe, expect, it } from 'vitest'
+import { analyze } from './index'
+import fitted from './speaker-rank.json'
+import { Candidates, RANK_FEATURES, RULES_ONLY, SHIPPED_MODEL, type RankTrace, best, weightsFrom } from './speaker-rank'
+
+const SCENE =
+  'Gina Ortiz chairs the county board.\n\nOrtiz spoke to reporters afterwards. “We will try again in the spring,” she said.'
+
+describe('best', () => {
+  it('picks the highest score and gives its share of the probability', () => {
+    const c = new Candidates()
+    c.set(c.add('e1', { entity: 1 }), 'rules: pronoun')
+    c.set(c.add('e2', { entity: 2 }), 'named in paragraph')
+    const w = weightsFrom({ 'rules: pronoun': 1, 'named in paragraph': 2 })
+    const { index, probability } = best(c, w)
+    expect(index).toBe(1)
+    expect(probability).toBeCloseTo(Math.exp(2) / (Math.exp(1) + Math.exp(2)), 6)
+  })
+
+  it('gives a tie to the candidate added first, the rules’ own pick', () => {
+    const c = new Candidates()
+    c.set(c.add('e1', { entity: 1 }), 'recent')
+    c.set(c.add('e2', { entity: 2 }), 'recent')
+    expect(best(c, weightsFrom({ recent: 1 })).index).toBe(0)
+  })
+
+  it('adds a speaker once, however many features name them', () => {
+    const c = new Candidates()
+    const a = c.add('e7', { entity: 7 })
+    expect(c.add('e7', { entity: 7 })).toBe(a)
+    expect(c.size).toBe(1)
+  })
+})
+
+describe('the shipped weights', () => {
+  it('name only features the ranker reads, each a finite number', () => {
+    for (const kind of ['dialogue', 'other'] as const) {
+      for (const [name, value] of Object.entries(fitted[kind])) {
+        expect(RANK_FEATURES as readonly string[]).toContain(name)
+        expect(Number.isFinite(value)).toBe(true)
+      }
+    }
+  })
+
+  it('are read into both models', () => {
+    expect(SHIPPED_MODEL.other).not.toEqual(RULES_ONLY.other)
+    expect(SHIPPED_MODEL.other.length).toBe(RANK_FEATURES.length)
+  })
+})
+
+describe('in an analysis', () => {
+  it('finds the speaker of a “she said” the rules leave without one', () => {
+    const rulesOnly = analyze(SCENE, { rank: { model: RULES_ONLY } }).quotes[0]!
+    expect(rulesOnly.speaker).toBeNull()
+    const ranked = analyze(SCENE).quotes[0]!
+    expect(ranked.speaker?.name).toBe('Gina Ortiz')
+    expect(ranked.method).toBe('ranked')
+    // A ranked speaker is a guess the user should check, and keeps the cue it resolved.
+    expect(ranked.confidence).toBeLessThan(0.6)
+    expect(ranked.needsReview).toBe(true)
+    expect(SCENE.slice(ranked.cue!.start, ranked.cue!.end)).toBe('she said')
+  })
+
+  it('never changes a speaker named by a cue', () => {
+    const text = '“We will try again,” said Gina Ortiz. Tom Reed left early.\n\n“It is too costly,” Reed said.'
+    const a = analyze(text).quotes
+    const b = analyze(text, { rank: { model: RULES_ONLY } }).quotes
+    expect(a.map((q) => q.speaker?.name)).toEqual(['Gina Ortiz', 'Tom Reed'])
+    expect(a).toEqual(b)
+  })
+
+  it('keeps a descriptor written as such rather than naming someone', () => {
+    const text =
+      'Rita Vance runs the plant.\n\nOne engineer described the mood as “grim.” “Everyone is refreshing their inbox,” the engineer said.'
+    const q = analyze(text).quotes.find((x) => x.text.includes('refreshing'))!
+    expect(q.speaker?.name).not.toBe('Rita Vance')
+  })
+
+  it('reports each ranked quotation with its candidates to a trace', () => {
+    const traces: RankTrace[] = []
+    analyze(SCENE, { rank: { onRanked: (t) => traces.push(t) } })
+    expect(traces).toHaveLength(1)
+    expect(traces[0]!.names).toContain('Gina Ortiz')
+    expect(traces[0]!.rules).toBe(-1)
+    expect(traces[0]!.names[traces[0]!.chosen]).toBe('Gina Ortiz')
+  })
+})
