@@ -153,8 +153,11 @@ export class Vocabulary {
   classes = new Uint32Array(1024)
   private hashes = new Int32Array(1024)
   private table = new Int32Array(4096).fill(-1)
-  /** Ids of one-unit tokens by code unit (Latin-1), and of other one-unit tokens by their text. */
-  private readonly single = new Int32Array(256).fill(-1)
+  /**
+   * Ids of one-unit tokens by code unit (the whole BMP: curly quotes and dashes are in every
+   * sentence, and each would otherwise be sliced, lower-cased and looked up by its text).
+   */
+  private readonly single = new Int32Array(0x10000).fill(-1)
   private readonly other = new Map<string, number>()
 
   private add(word: string, hash: number): number {
@@ -175,7 +178,6 @@ export class Vocabulary {
   idOf(text: string, s: number, e: number): number {
     if (e - s === 1) {
       const c = text.charCodeAt(s)
-      if (c >= 256) return this.internOther(text.slice(s, e).toLowerCase())
       let id = this.single[c]!
       if (id < 0) {
         id = this.internOther(text.slice(s, e).toLowerCase())
