@@ -54,8 +54,9 @@ export interface Tokens {
   end: Int32Array
   flags: Uint8Array
   /**
-   * Interned lower-case text of token k is `words[wordId[k] - 1]`, filled on first use (0 before:
-   * a fresh array needs no fill pass).
+   * Interned lower-case text of token k is `words[wordId[k]]`. Every token is interned while the
+   * text is scanned: the scan has just read the word's characters and hashes them on the way, and
+   * the rules then read a word with one array load instead of a test and a call.
    */
   wordId: Int32Array
   words: string[]
@@ -72,11 +73,7 @@ export interface Tokens {
 
 /** Interned lower-case word id of token k (0 <= k < count): equal words share one id and one string. */
 export function wordIdAt(t: Tokens, k: number): number {
-  const stored = t.wordId[k]!
-  if (stored > 0) return stored - 1
-  const id = t.vocabulary.idOf(t.text, t.start[k]!, t.end[k]!)
-  t.wordId[k] = id + 1
-  return id
+  return t.wordId[k]!
 }
 
 /** Lexicon classes (SPEECH_VERB, ROLE_WORD, …) of token k's word, looked up once per distinct word. */
@@ -153,8 +150,11 @@ export class Vocabulary {
   classes = new Uint32Array(1024)
   private hashes = new Int32Array(1024)
   private table = new Int32Array(4096).fill(-1)
-  /** Ids of one-unit tokens by code unit (Latin-1), and of other one-unit tokens by their text. */
-  private readonly single = new Int32Array(256).fill(-1)
+  /**
+   * Ids of one-unit tokens by code unit (the whole BMP: curly quotes and dashes are in every
+   * sentence, and each would otherwise be sliced, lower-cased and looked up by its text).
+   */
+  private readonly single = new Int32Array(0x10000).fill(-1)
   private readonly other = new Map<string, number>()
 
   private add(word: string, hash: number): number {
@@ -175,7 +175,6 @@ export class Vocabulary {
   idOf(text: string, s: number, e: number): number {
     if (e - s === 1) {
       const c = text.charCodeAt(s)
-      if (c >= 256) return this.internOther(text.slice(s, e).toLowerCase())
       let id = this.single[c]!
       if (id < 0) {
         id = this.internOther(text.slice(s, e).toLowerCase())
@@ -190,6 +189,14 @@ export class Vocabulary {
       if (c >= 128 && changesCase(c)) return this.internOther(text.slice(s, e).toLowerCase())
       h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0
     }
+    return this.idOfHashed(text, s, e, h)
+  }
+
+  /**
+   * idOf for a word of two or more units that changes nothing but ASCII capitals in lower case,
+   * with `h` its hash as idOf computes it (the scan hashes while it reads the word).
+   */
+  idOfHashed(text: string, s: number, e: number, h: number): number {
     const table = this.table
     const mask = table.length - 1
     let slot = (h ^ (h >>> 15)) & mask
@@ -283,6 +290,7 @@ export function scanText(text: string): TextScan {
   let start: Int32Array = new Int32Array(cap)
   let end: Int32Array = new Int32Array(cap)
   let flags: Uint8Array = new Uint8Array(cap)
+  let wordId: Int32Array = new Int32Array(cap)
   const vocabulary = sharedVocabulary()
   let count = 0
   const singleI: number[] = []
@@ -325,9 +333,11 @@ export function scanText(text: string): TextScan {
         start = grow(start, count * 2)
         end = grow(end, count * 2)
         flags = growFlags(flags, count * 2)
+        wordId = grow(wordId, count * 2)
       }
       start[count] = i
       end[count] = i + width
+      wordId[count] = vocabulary.idOf(text, i, i + width)
       if (isQuoteMarkCode(c)) {
         // Marks inside an HTML tag (<tweet id="…">, <a href=”…”>) delimit attribute values.
         if (i >= tagEnd) marks.push(i)
@@ -354,11 +364,16 @@ export function scanText(text: string): TextScan {
     const s = i
     let hasLower = false
     let upperCount = 0
+    // The word's hash as Vocabulary.idOf computes it, while `hashed`: a unit that may change in
+    // lower case (a non-ASCII capital) leaves the word to idOf, which slices it.
+    let hash = 0
+    let hashed = true
     while (i < n) {
       const d = text.charCodeAt(i)
       if (d >= 97 && d <= 122) {
         // The common case, a small letter, is tested first.
         hasLower = true
+        hash = (Math.imul(hash, 31) + d) | 0
         i++
         continue
       }
@@ -367,18 +382,23 @@ export function scanText(text: string): TextScan {
         if (cls & ALNUM_BIT) {
           if (cls & LOWER_BIT) hasLower = true
           else if (cls & UPPER_BIT) upperCount++
+          hash = (Math.imul(hash, 31) + (cls & UPPER_BIT ? d + 32 : d)) | 0
           i++
           continue
         }
       } else if (isAlnumAt(text, i)) {
         if (isUpperAt(text, i)) upperCount++
         else hasLower = true
+        if (changesCase(d)) hashed = false
+        else hash = (Math.imul(hash, 31) + d) | 0
         i += d >= 0xd800 && d <= 0xdbff ? 2 : 1
         continue
       }
       if (d === 32 || d === 10 || d === 44 || d === 46) break // the usual word ends, decided at once
       if ((isApostropheCode(d) || isDashCode(d) || d === 0xad) && i + 1 < n && isAlnumAt(text, i + 1) && i > s) {
         if (isQuoteMarkCode(d) && i >= tagEnd) marks.push(i) // don’t: still a mark for quote detection to read
+        if (changesCase(d)) hashed = false
+        else hash = (Math.imul(hash, 31) + d) | 0
         i++
         continue
       }
@@ -390,6 +410,8 @@ export function scanText(text: string): TextScan {
     if (e - s >= 3 && (text.charCodeAt(e - 1) | 32) === 115 && isApostropheCode(text.charCodeAt(e - 2))) {
       e -= 2
       f |= POSS
+      // The hash covers the ’s too: idOf hashes the name again (a possessive is one word in a hundred).
+      hashed = false
     }
     if (isUpperAt(text, s)) f |= CAP
     if (upperCount >= 2 && !hasLower) f |= ALL_CAPS
@@ -402,10 +424,13 @@ export function scanText(text: string): TextScan {
       start = grow(start, count * 2)
       end = grow(end, count * 2)
       flags = growFlags(flags, count * 2)
+      wordId = grow(wordId, count * 2)
     }
     start[count] = s
     end[count] = e
     flags[count] = f
+    // One-unit words ("a", "I") are looked up by code unit in idOf.
+    wordId[count] = hashed && e - s > 1 ? vocabulary.idOfHashed(text, s, e, hash) : vocabulary.idOf(text, s, e)
     count++
   }
 
@@ -414,7 +439,7 @@ export function scanText(text: string): TextScan {
     start,
     end,
     flags,
-    wordId: new Int32Array(count),
+    wordId,
     words: vocabulary.words,
     vocabulary,
     text,
