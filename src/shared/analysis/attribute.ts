@@ -289,8 +289,13 @@ export function attribute(
   const nameOf = (ref: SpeakerRef): string =>
     'entity' in ref ? entities.records[entities.resolve(ref.entity)]!.name : ref.name
   /** The people a paragraph's narration names (outside its quotations), at most eight, in order. */
+  const narrationCache = { para: -2, names: [] as number[] }
   const narrationNames = (para: number): number[] => {
+    // A paragraph is asked for, then as "the one before" by the next paragraph: keep the last.
+    if (narrationCache.para === para) return narrationCache.names
     const found: number[] = []
+    narrationCache.para = para
+    narrationCache.names = found
     if (para < 0) return found
     const to = tokenAt(t, paragraphs.end[para]!)
     for (let k = tokenAt(t, paragraphs.start[para]!); k < to && found.length < 8; k++) {
@@ -305,7 +310,28 @@ export function attribute(
    * 7. The fitted ranker (speaker-rank.ts) reconsiders a quotation the rules gave no explicit
    *    speaker: the rules' pick is one candidate among the people of the scene.
    */
-  const rerank = (k: number, scene: { here: number[]; before: number[]; subject: number }): Attribution => {
+  /** The people of quote paragraph `para`'s scene, read once per paragraph and only when asked. */
+  let scene = { para: -1, here: [] as number[], before: [] as number[], subject: -1 }
+  const sceneOf = (para: number): typeof scene => {
+    if (scene.para === para) return scene
+    const previous =
+      para > 0 && !quoteParagraphs[para - 1]
+        ? subjectOf(reader, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
+        : null
+    // The paragraph before first: it is the one the previous paragraph asked for last.
+    const before = narrationNames(para - 1)
+    scene = {
+      para,
+      here: narrationNames(para),
+      before,
+      subject:
+        previous !== null && previous.phrase.type === 'mention'
+          ? entities.resolve(entities.mentions.entity[previous.phrase.mention]!)
+          : -1,
+    }
+    return scene
+  }
+  const rerank = (k: number): Attribution => {
     const a = out[k]!
     const rule = RANKED_RULES.get(a.method)
     // A descriptor kept as written ("one engineer") is what the issue asks for when nobody is named.
@@ -335,9 +361,10 @@ export function attribute(
     if (other !== undefined) c.set(add(other.ref), 'speaker before last')
     const guess = turns.next(para)
     if (guess !== null) c.set(add(guess.speaker), 'next turn')
-    if (scene.subject >= 0) c.set(add({ entity: scene.subject }), 'previous subject')
-    for (const e of scene.here) c.set(add({ entity: e }), 'named in paragraph')
-    for (const e of scene.before) c.set(add({ entity: e }), 'named in previous paragraph')
+    const { here, before, subject } = sceneOf(para)
+    if (subject >= 0) c.set(add({ entity: subject }), 'previous subject')
+    for (const e of here) c.set(add({ entity: e }), 'named in paragraph')
+    for (const e of before) c.set(add({ entity: e }), 'named in previous paragraph')
     if (addressed.para === para - 1 && addressed.entity >= 0)
       c.set(add({ entity: addressed.entity }), 'addressed before')
     if (state.narrator >= 0) c.set(add({ entity: state.narrator }), 'narrator')
@@ -537,21 +564,7 @@ export function attribute(
         out[k] = retag(out[source]!, 'same paragraph', Math.min(0.6, out[source]!.confidence))
     }
 
-    if (contexts.slice(i, j).some((_, d) => RANKED_RULES.has(out[i + d]!.method))) {
-      const previous =
-        para > 0 && !quoteParagraphs[para - 1]
-          ? subjectOf(reader, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
-          : null
-      const scene = {
-        here: narrationNames(para),
-        before: narrationNames(para - 1),
-        subject:
-          previous !== null && previous.phrase.type === 'mention'
-            ? entities.resolve(entities.mentions.entity[previous.phrase.mention]!)
-            : -1,
-      }
-      for (let k = i; k < j; k++) out[k] = rerank(k, scene)
-    }
+    for (let k = i; k < j; k++) out[k] = rerank(k)
 
     addressed.para = para
     addressed.entity = -1
