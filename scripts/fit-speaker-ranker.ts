@@ -3,7 +3,7 @@
 // PolNeAR's train split and LitBank dev, and reports what they do in five-fold cross-validation
 // by document: each fold is analysed with weights fitted on the other four, through the whole
 // analyser, and scored as `npm run eval` scores it. `--write` saves the weights fitted on all
-// documents to speaker-rank.json. Only numbers are written; no text of the data.
+// documents to speaker-rank-weights.ts. Only numbers are written; no text of the data.
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadPolnearTrain } from './eval/polnear'
@@ -150,9 +150,12 @@ function main(): void {
   console.log('|---|---|---|')
   for (const f of RANK_FEATURES) console.log(`| ${f} | ${dialogue[f]} | ${other[f]} |`)
   if (process.argv.includes('--write')) {
-    const file = fileURLToPath(new URL('../src/shared/analysis/speaker-rank.json', import.meta.url))
-    const about = `Weights of the speaker ranker (speaker-rank.ts), fitted by scripts/fit-speaker-ranker.ts on PolNeAR train (${corpora[0]!.docs.length} documents) and LitBank dev (${corpora[1]!.docs.length}). Numbers only.`
-    writeFileSync(file, `${JSON.stringify({ about, dialogue, other }, null, 2)}\n`)
+    const file = fileURLToPath(new URL('../src/shared/analysis/speaker-rank-weights.ts', import.meta.url))
+    const about = `Fitted by scripts/fit-speaker-ranker.ts on PolNeAR train (${corpora[0]!.docs.length} documents) and LitBank dev (${corpora[1]!.docs.length}). Numbers only.`
+    writeFileSync(
+      file,
+      `// Weights of the speaker ranker (speaker-rank.ts), written by \`npm run fit-ranker -- --write\`.\n// ${about}\n// A module rather than JSON, so every loader (bundler, tsx, Playwright) reads it alike.\nexport const FITTED = ${JSON.stringify({ dialogue, other }, null, 2)} as const satisfies Record<'dialogue' | 'other', Record<string, number>>\n`,
+    )
     console.log(`\nWrote ${file}`)
   }
 }

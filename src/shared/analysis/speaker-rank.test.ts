@@ -2,7 +2,7 @@
 // Every sentence here was written for this file.
 import { describe, expect, it } from 'vitest'
 import { analyze } from './index'
-import fitted from './speaker-rank.json'
+import { FITTED as fitted } from './speaker-rank-weights'
 import { Candidates, RANK_FEATURES, RULES_ONLY, SHIPPED_MODEL, type RankTrace, best, weightsFrom } from './speaker-rank'
 
 const SCENE =

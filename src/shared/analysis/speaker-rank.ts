@@ -1,9 +1,9 @@
 // The fitted speaker ranker: for a quotation the rules gave no explicit speaker (a turn, a "he
 // said", a descriptor, a quote sharing its paragraph's speaker), every person the scene offers is
 // a candidate with a few features, and a linear score picks one. The weights are fitted by
-// `scripts/fit-speaker-ranker.ts` on outside-labelled data and shipped in speaker-rank.json:
+// `scripts/fit-speaker-ranker.ts` on outside-labelled data and shipped in speaker-rank-weights.ts:
 // numbers only, no text of the data they were fitted on.
-import fitted from './speaker-rank.json'
+import { FITTED as fitted } from './speaker-rank-weights'
 import type { SpeakerRef } from './resolve'
 
 /** What the ranker reads of a candidate. Each is 0 or 1 unless its comment says otherwise. */
