@@ -223,14 +223,7 @@ export function attribute(
         (phrase.type === 'descriptor' && res.method !== 'role' && !res.isDocument && phrase.owner < 0))
     if (isVague && ctx.beforeStart === ctx.beforeEnd) {
       const para = ctx.quote.paragraph
-      const gender =
-        phrase.type === 'pronoun'
-          ? phrase.word === 'he'
-            ? 'm'
-            : 'f'
-          : phrase.type === 'descriptor'
-            ? nounGender(phrase.head)
-            : ''
+      const gender = phraseGender(phrase)
       const fits = (e: number): boolean => {
         const r = entities.records[e]!
         return r.kind === 'person' && (r.gender === '' || gender === '' || r.gender === gender)
@@ -371,18 +364,7 @@ export function attribute(
     if (c.size === 0 || (c.size === 1 && rules === 0 && rank.onRanked === undefined)) return a
     const named = namedIn(t, entities, ctx).map((e) => entities.resolve(e))
     const cue = cues[k]
-    const gender =
-      cue === null || cue === undefined
-        ? ''
-        : cue.phrase.type === 'pronoun'
-          ? cue.phrase.word === 'he'
-            ? 'm'
-            : cue.phrase.word === 'she'
-              ? 'f'
-              : ''
-          : cue.phrase.type === 'descriptor'
-            ? nounGender(cue.phrase.head)
-            : ''
+    const gender = cue === null || cue === undefined ? '' : phraseGender(cue.phrase)
     // How recently the narration before the quote named each candidate (1 right before it).
     const { mentions } = entities
     const pos = ctx.quote.start
@@ -670,6 +652,12 @@ function nearest(
 }
 
 const NEAREST_REACH = 16
+
+/** The gender a cue's phrase asks for: "he", "she", "the woman"; '' when it does not say. */
+function phraseGender(p: Phrase): string {
+  if (p.type === 'pronoun') return p.word === 'he' ? 'm' : p.word === 'she' ? 'f' : ''
+  return p.type === 'descriptor' ? nounGender(p.head) : ''
+}
 
 function isSpeechVerb(w: string): boolean {
   return SPEECH_VERBS.has(w)
