@@ -96,6 +96,39 @@ describe('entities', () => {
     const names = analyze('Earlier this month the band played. Lastly, they left. Fortunately it was dry.').entities
     expect(names).toEqual([])
   })
+
+  it('cuts an ordinary word that opens a sentence from the front of a name', () => {
+    const text =
+      'The harvest was poor that year. Poor Tamsin Vell had lost the farm. Young Corwin Ashby, still young, ' +
+      'said nothing. Later, Lady Hartwell called on her; a lady of the parish came too.'
+    const names = analyze(text).entities.map((e) => e.name)
+    expect(names).toContain('Tamsin Vell')
+    // "young" is written in lower case too; "Lady" is an honorific and stays with the name.
+    expect(names).toContain('Corwin Ashby')
+    expect(names).toContain('Lady Hartwell')
+    expect(names.some((n) => n.startsWith('Poor') || n.startsWith('Young'))).toBe(false)
+  })
+
+  it('keeps a capitalised opener the text never writes in lower case', () => {
+    // "Gentle" appears only capitalised, so it may be a given name: nothing is cut.
+    const names = analyze('Gentle Moreau arrived at noon. By evening Gentle Moreau had gone.').entities.map(
+      (e) => e.name,
+    )
+    expect(names).toContain('Gentle Moreau')
+  })
+
+  it('ends a sentence at a stop before a closing mark, even after an abbreviation', () => {
+    // "No." is also the abbreviation of "number"; before a closing mark it ends what was said.
+    const names = analyze('“Will you stay?” “No.” Later Mary Hope went home.').entities.map((e) => e.name)
+    expect(names).toEqual(['Mary Hope'])
+  })
+
+  it('does not join the pronoun I to the capitalised words before it', () => {
+    const text = '“Am I late?” asked Orla Brennan. “Certainly I am not,” said Dermot Keane.'
+    const names = analyze(text).entities.map((e) => e.name)
+    expect(names.filter((n) => /\bI\b/u.test(n))).toEqual([])
+    expect(names).toEqual(expect.arrayContaining(['Orla Brennan', 'Dermot Keane']))
+  })
 })
 
 describe('known entities', () => {

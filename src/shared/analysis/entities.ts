@@ -457,6 +457,8 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
   const flags = t.flags
   /** The word tokens of the current run, one array reused for every run (its first `last` entries). */
   const wordTokens: number[] = []
+  /** Multi-word candidates whose first word opens a sentence and may be an ordinary word ("Poor Fanny"). */
+  const opening: number[] = []
   while (k < count) {
     if ((flags[k]! & (WORD | CAP)) !== (WORD | CAP)) {
       if (!hasLowerKnown) {
@@ -482,7 +484,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     }
     let e = k + 1
     while (e < t.count && !(t.flags[e - 1]! & POSS)) {
-      if (isCap(t, e) && spaced(text, t, e - 1) && !(t.flags[e]! & SENTENCE_START)) {
+      if (isCap(t, e) && spaced(text, t, e - 1) && !(t.flags[e]! & SENTENCE_START) && !isFirstPerson(text, t, e)) {
         e++
         continue
       }
@@ -588,6 +590,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     if (first < last) {
       const s0 = wordTokens[first]!
       const e0 = wordTokens[last - 1]! + 1
+      if (last - first > 1 && t.flags[s0]! & SENTENCE_START && mayOpenSentenceOnly(text, t, s0)) opening.push(raw.count)
       raw.add(s0, e0, last - first, -1, role, title)
       // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence; in a
       // name that opens one, every word after the first ("Julianne Moore …" then "Moore thanked …").
@@ -596,6 +599,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     }
     k = e
   }
+  if (opening.length > 0) dropSentenceOpeners(t, raw, opening)
   // A lone capitalised word that opens a sentence is a name only if the text also uses it
   // mid-sentence, a lexicon of names knows it, or it speaks ("Oseman continued"). The lexicons are
   // asked through word classes.
@@ -626,6 +630,50 @@ function isPartyTag(text: string, t: Tokens, k: number): boolean {
 const DOTTED_PLACES = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'D.C'])
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+
+/** Not a given name, a role, an honorific or a word of a place or body: it may be an ordinary word. */
+function mayOpenSentenceOnly(text: string, t: Tokens, k: number): boolean {
+  return (
+    (wordClass(t, k) & (GIVEN_NAME | ROLE_WORD | ORG_NAME | PLACE_NAME)) === 0 &&
+    !TITLES.has(lowerAt(text, t, k)) &&
+    !(t.flags[k]! & ALL_CAPS)
+  )
+}
+
+/**
+ * "Poor Fanny", "Presently Beaver", "Suddenly Mrs. Hilbery": a word that opens a sentence is cut
+ * from the front of a name when the text also writes it in lower case and never capitalises it
+ * mid-sentence. One pass over the tokens, for the first words of the candidates in `opening`.
+ */
+function dropSentenceOpeners(t: Tokens, raw: Candidates, opening: number[]): void {
+  // Per interned word: 1 asked about, 2 seen in lower case, 4 seen capitalised mid-sentence.
+  const seen = new Uint8Array(t.words.length)
+  for (const c of opening) seen[wordIdAt(t, raw.tokenStart[c]!)] = 1
+  const flags = t.flags
+  for (let k = 0; k < t.count; k++) {
+    const f = flags[k]!
+    if (!(f & WORD)) continue
+    const id = wordIdAt(t, k)
+    if (seen[id] === 0) continue
+    seen[id] = seen[id]! | (!(f & CAP) ? 2 : f & SENTENCE_START ? 0 : 4)
+  }
+  for (const c of opening) {
+    const s0 = raw.tokenStart[c]!
+    if (seen[wordIdAt(t, s0)] !== 3) continue
+    let next = s0 + 1
+    while (next < raw.tokenEnd[c]! && !isWord(t, next)) next++
+    // "New York", "North Carolina", "Green Park": what follows is a place or a body, and the opener is part of it.
+    const lastWord = raw.tokenEnd[c]! - 1
+    if (wordClass(t, next) & (PLACE_NAME | ORG_NAME) || wordClass(t, lastWord) & (PLACE_SUFFIX | ORG_SUFFIX)) continue
+    raw.tokenStart[c] = next
+    raw.wordCount[c] = raw.wordCount[c]! - 1
+  }
+}
+
+/** "I", "I'm": the pronoun ends a run of capitals ("Am I", "But I'm") rather than joining it. */
+function isFirstPerson(text: string, t: Tokens, k: number): boolean {
+  return text.charCodeAt(t.start[k]!) === 73 && (wordClass(t, k) & STRIP_ALWAYS) !== 0
+}
 
 /** Sentence-opening words ("Earlier", "Still") are dropped only where they open a sentence. */
 function isStripped(t: Tokens, k: number): boolean {

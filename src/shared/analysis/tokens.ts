@@ -532,9 +532,12 @@ export function markTokens(
       if (c === 46 && prev >= 0 && t.flags[prev]! & WORD && t.end[prev] === s) {
         const ws = t.start[prev]!
         const word = t.words[wordIdAt(t, prev)]!
+        // "“No.” Later …": a stop right before a closing mark ends the sentence, abbreviation or not.
+        const closes = k + 1 < t.count && t.start[k + 1] === s + 1 && (t.flags[k + 1]! & MARK) !== 0
         if (
-          (t.end[prev]! - ws === 1 && isUpperAt(text, ws) && !endsAbbreviatedName(t, prev, k)) ||
-          ABBREVIATIONS.has(word)
+          !closes &&
+          ((t.end[prev]! - ws === 1 && isUpperAt(text, ws) && !endsAbbreviatedName(t, prev, k)) ||
+            ABBREVIATIONS.has(word))
         )
           continue
         // "D-N.Y.": a word right after the stop, with no space between, continues the abbreviation.
