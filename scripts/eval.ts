@@ -1,11 +1,13 @@
 // `npm run eval`: quote precision, recall and F1 and speaker accuracy of the analyser, beside the
 // npm package compromise. Outside-labelled sets first: PolNeAR's train split (real US political
-// news, read from a local copy named by QUOTEDESK_POLNEAR, never committed) and LitBank dev
+// news, read from a local copy named by QUOTEDESK_POLNEAR, never committed), PDNC (fiction past
+// LitBank's excerpts, from a copy named by QUOTEDESK_PDNC, never committed) and LitBank dev
 // (fiction); then the sets written here while the rules were built.
 // `npm run eval -- --errors` also lists every miss; `--only NAME` scores the sets whose name
 // contains NAME; `--no-compromise` skips the slow reference system.
 import nlp from 'compromise'
 import { pathToFileURL } from 'node:url'
+import { loadPdnc, loadPdncOpenings } from './eval/pdnc'
 import { loadPolnearTrain } from './eval/polnear'
 import { analyze } from '../src/shared/analysis/index'
 import {
@@ -59,11 +61,18 @@ export interface EvalOptions {
   withCompromise?: boolean
   /** A PolNeAR checkout; its train split is scored when given. */
   polnear?: string
+  /** A PDNC checkout; its novels are scored when given. */
+  pdnc?: string
 }
 
-export function evalSets(polnear: string | undefined): EvalSet[] {
+export function evalSets(polnear: string | undefined, pdnc?: string): EvalSet[] {
   const sets: EvalSet[] = []
   if (polnear !== undefined) sets.push({ name: 'PolNeAR train', docs: loadPolnearTrain(polnear), speakers: namedOnly })
+  if (pdnc !== undefined)
+    sets.push(
+      { name: 'PDNC openings, novels not in LitBank', docs: loadPdncOpenings(pdnc), speakers: namedOnly },
+      { name: 'PDNC mid-novel excerpts', docs: loadPdnc(pdnc), speakers: namedOnly },
+    )
   sets.push(
     { name: 'LitBank dev', docs: litbank, speakers: namedOnly },
     { name: 'news (ours, tuned on)', docs: news, speakers: undefined },
@@ -75,7 +84,9 @@ export function evalSets(polnear: string | undefined): EvalSet[] {
 
 export function evaluate(options: EvalOptions = {}): EvalRow[] {
   const showErrors = options.showErrors ?? false
-  const sets = evalSets(options.polnear).filter((s) => options.only === undefined || s.name.includes(options.only))
+  const sets = evalSets(options.polnear, options.pdnc).filter(
+    (s) => options.only === undefined || s.name.includes(options.only),
+  )
   const rows: EvalRow[] = []
   for (const set of sets) {
     const mine = set.docs.map((doc) =>
@@ -121,14 +132,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(
       'PolNeAR: not scored. Set QUOTEDESK_POLNEAR to a local copy of the PolNeAR repository to score its train split (real news, outside-labelled).\n',
     )
+  const pdnc = process.env.QUOTEDESK_PDNC
+  if (pdnc === undefined || pdnc === '')
+    console.log(
+      'PDNC: not scored. Set QUOTEDESK_PDNC to a local copy of the Project Dialogism Novel Corpus to score fiction past LitBank (outside-labelled).\n',
+    )
   const rows = evaluate({
     showErrors: argv.includes('--errors'),
     only: onlyAt >= 0 ? argv[onlyAt + 1] : undefined,
     withCompromise: !argv.includes('--no-compromise'),
     polnear: polnear === '' ? undefined : polnear,
+    pdnc: pdnc === '' ? undefined : pdnc,
   })
   for (const line of formatRows(rows)) console.log(line)
   console.log(
-    '\nQuote pieces are cut at blank lines, trimmed of marks and matched one-to-one at IoU ≥ 0.6. Speaker accuracy is over matched pieces whose gold speaker is named (PolNeAR: a source whose head, or whose apposition, is a proper name; LitBank: speaker_kind "named"); a match is the same name or an alternate, or the same surname, with titles, honorifics, suffixes, parentheticals, appositions and modifiers after "of" set aside (docs/ANALYSIS.md, Figures).',
+    '\nQuote pieces are cut at blank lines, trimmed of marks and matched one-to-one at IoU ≥ 0.6. Speaker accuracy is over matched pieces whose gold speaker is named (PolNeAR: a source whose head, or whose apposition, is a proper name; LitBank: speaker_kind "named"; PDNC: a speaker that is neither a placeholder nor a description such as "The Hatter"); a match is the same name or an alternate, or the same surname, with titles, honorifics, suffixes, parentheticals, appositions and modifiers after "of" set aside (docs/ANALYSIS.md, Figures).',
   )
 }
