@@ -109,6 +109,14 @@ describe('entities', () => {
     expect(names.some((n) => n.startsWith('Poor') || n.startsWith('Young'))).toBe(false)
   })
 
+  it('cuts an opening adverb or preposition from a name even when the text never writes it in lower case', () => {
+    const text =
+      'Presently Tamsin Vell came down. Under Corwin’s direction the sheet was pegged out. Kelly Ashby waved.'
+    const names = analyze(text).entities.map((e) => e.name)
+    expect(names).toEqual(expect.arrayContaining(['Tamsin Vell', 'Corwin', 'Kelly Ashby']))
+    expect(names.some((n) => n.startsWith('Presently') || n.startsWith('Under'))).toBe(false)
+  })
+
   it('keeps a capitalised opener the text never writes in lower case', () => {
     // "Gentle" appears only capitalised, so it may be a given name: nothing is cut.
     const names = analyze('Gentle Moreau arrived at noon. By evening Gentle Moreau had gone.').entities.map(

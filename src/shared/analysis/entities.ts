@@ -528,6 +528,8 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
       if (last - first > 1 && TITLES.has(lowerAt(text, t, wordTokens[first]!))) break
       first++
     }
+    // "Presently Tony", "Suddenly Mrs. Hilbery": an adverb that opens the sentence, before a name.
+    if (last - first > 1 && isOpeningAdverb(text, t, wordTokens[first]!)) first++
     // "Fiona Barr KC"; "Trump Wednesday" ("… Trump Wednesday said"): a weekday is never the end of a name.
     while (
       last - first > 1 &&
@@ -668,6 +670,13 @@ function dropSentenceOpeners(t: Tokens, raw: Candidates, opening: number[]): voi
     raw.tokenStart[c] = next
     raw.wordCount[c] = raw.wordCount[c]! - 1
   }
+}
+
+/** A word in -ly of six letters or more opening a sentence, that no lexicon knows as a name. */
+function isOpeningAdverb(text: string, t: Tokens, k: number): boolean {
+  if (!(t.flags[k]! & SENTENCE_START) || t.end[k]! - t.start[k]! < 6) return false
+  const w = lowerAt(text, t, k)
+  return w.endsWith('ly') && (wordClass(t, k) & (GIVEN_NAME | ROLE_WORD | PLACE_NAME | ORG_NAME)) === 0
 }
 
 /** "I", "I'm": the pronoun ends a run of capitals ("Am I", "But I'm") rather than joining it. */

@@ -310,6 +310,8 @@ export const NON_NAME_CAPS = words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december spring summer autumn winter christmas easter
   according despite although though because unless until whether once just only even still perhaps
+  under over behind beyond during without within against among amongst between beneath below above
+  across along towards toward upon into onto through throughout unlike beside inside outside whilst
   maybe indeed instead otherwise therefore thus hence nevertheless nonetheless besides moreover
   furthermore likewise similarly again already always never often sometimes usually soon
   do does did is are was were be been being have has had can could will would shall should may might must
