@@ -27,18 +27,35 @@ export function fitWeights(examples: Example[], prior: RankWeights): RankWeights
   const w = Float64Array.from(prior)
   if (examples.length === 0) return w
   const grad = new Float64Array(n)
+  // Plain loops over preallocated arrays: the fit runs STEPS times over every example.
+  const widest = Math.max(...examples.map((ex) => ex.features.length))
+  const scores = new Float64Array(widest)
   for (let step = 0; step < STEPS; step++) {
     grad.fill(0)
     for (const ex of examples) {
-      const scores = ex.features.map((f) => f.reduce((s, x, i) => s + x * w[i]!, 0))
-      const top = Math.max(0, ...scores)
-      const all = scores.map((s) => Math.exp(s - top))
-      const total = all.reduce((a, b) => a + b, ex.nobody ? Math.exp(-top) : 0)
-      const right = all.reduce((a, b, i) => a + (ex.positive[i] ? b : 0), 0)
-      ex.features.forEach((f, c) => {
-        const weight = (ex.positive[c] ? all[c]! / right : 0) - all[c]! / total
+      const m = ex.features.length
+      let top = 0
+      for (let c = 0; c < m; c++) {
+        const f = ex.features[c]!
+        let s = 0
+        for (let i = 0; i < n; i++) s += f[i]! * w[i]!
+        scores[c] = s
+        if (s > top) top = s
+      }
+      let total = ex.nobody ? Math.exp(-top) : 0
+      let right = 0
+      for (let c = 0; c < m; c++) {
+        const e = Math.exp(scores[c]! - top)
+        scores[c] = e
+        total += e
+        if (ex.positive[c]) right += e
+      }
+      for (let c = 0; c < m; c++) {
+        const weight = (ex.positive[c] ? scores[c]! / right : 0) - scores[c]! / total
+        if (weight === 0) continue
+        const f = ex.features[c]!
         for (let i = 0; i < n; i++) grad[i] = grad[i]! + weight * f[i]!
-      })
+      }
     }
     for (let i = 0; i < n; i++) w[i] = w[i]! + RATE * (grad[i]! / examples.length - PENALTY * (w[i]! - prior[i]!))
   }

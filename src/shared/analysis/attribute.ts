@@ -70,8 +70,23 @@ const RANKED_RULES = new Map<string, RankFeature>([
   ['action beat', 'rules: narration'],
 ])
 
+/**
+ * In dialogue the ranker also reconsiders a quote that shares its paragraph's speaker, the
+ * narrator's quotes and quotes the rules left without a speaker. (News weights were fitted
+ * without them.)
+ */
+const RANKED_IN_DIALOGUE = new Map<string, RankFeature | null>([
+  ['same paragraph', 'rules: same paragraph'],
+  ['continuation', 'rules: same paragraph'],
+  ['narrator', 'rules: narrator'],
+  ['first person', 'rules: narrator'],
+  ['none', null],
+])
+
 /** How far back (characters) the ranker's recency reaches. */
 const RECENT_WINDOW = 3000
+/** How many of the people named last before a quote the ranker adds as candidates. */
+const RECENT_CANDIDATES = 3
 
 /**
  * Gives every quotation piece a speaker: its own cue first (after, inside or before it), then the
@@ -324,9 +339,32 @@ export function attribute(
     }
     return scene
   }
+  /**
+   * The person a cue of its own names as the speaker of quotation paragraph `para`, looked up
+   * from quote `k` onwards: -1 if none, -2 if `para` is not a quotation paragraph (the exchange
+   * ends before it).
+   */
+  const cuedSpeaker = (k: number, para: number): number => {
+    if (para >= paragraphs.count || !quoteParagraphs[para]) return -2
+    let x = k + 1
+    while (x < contexts.length && contexts[x]!.quote.paragraph < para) x++
+    for (; x < contexts.length && contexts[x]!.quote.paragraph === para; x++) {
+      const cue = cues[x]
+      if (cue === null || cue === undefined || cue.isSubject || cue.phrase.type !== 'mention') continue
+      const e = entities.resolve(entities.mentions.entity[cue.phrase.mention]!)
+      return entities.records[e]!.kind === 'person' ? e : -1
+    }
+    return -1
+  }
+  /** The first quote of paragraph `para`, looked up from quote `k` onwards; -1 if none. */
+  const firstQuoteOf = (k: number, para: number): number => {
+    let x = k + 1
+    while (x < contexts.length && contexts[x]!.quote.paragraph < para) x++
+    return x < contexts.length && contexts[x]!.quote.paragraph === para ? x : -1
+  }
   const rerank = (k: number): Attribution => {
     const a = out[k]!
-    const rule = RANKED_RULES.get(a.method)
+    const rule = RANKED_RULES.get(a.method) ?? (turns.isDialogue ? RANKED_IN_DIALOGUE.get(a.method) : undefined)
     // A descriptor kept as written ("one engineer") is what the issue asks for when nobody is named.
     if (rule === undefined || a.isDocument || (a.speaker !== null && !('entity' in a.speaker))) return a
     const ctx = contexts[k]!
@@ -344,7 +382,7 @@ export function attribute(
     const add = (ref: SpeakerRef): number =>
       c.add(keyOf(ref), 'entity' in ref ? { entity: entities.resolve(ref.entity) } : ref)
     const rules = a.speaker === null ? -1 : add(a.speaker)
-    if (rules >= 0) c.set(rules, rule)
+    if (rules >= 0 && rule !== null) c.set(rules, rule)
     const { last, other } = turns.recent(para)
     if (last !== undefined) {
       const x = add(last.ref)
@@ -361,9 +399,31 @@ export function attribute(
     if (addressed.para === para - 1 && addressed.entity >= 0)
       c.set(add({ entity: addressed.entity }), 'addressed before')
     if (state.narrator >= 0) c.set(add({ entity: state.narrator }), 'narrator')
+    // In dialogue, the exchange around the quote: who spoke two paragraphs back, who speaks next.
+    // (News weights were fitted without these candidates, so news does not add them.)
+    const exchange = turns.isDialogue
+    if (exchange) {
+      const twoBefore = turns.at(para - 2)
+      if (twoBefore !== undefined && quoteParagraphs[para - 1]) c.set(add(twoBefore.ref), 'spoke two before')
+      const next = cuedSpeaker(k, para + 1)
+      if (next >= 0) c.set(add({ entity: next }), 'speaks next')
+      const afterNext = next === -2 ? -2 : cuedSpeaker(k, para + 2)
+      if (afterNext >= 0) c.set(add({ entity: afterNext }), 'speaks after next')
+      // "“…”  ¶ “Yes, Tony.”": the next turn calls this one's speaker by name.
+      const reply = next === -2 ? -1 : firstQuoteOf(k, para + 1)
+      const called = reply < 0 ? -1 : addresseeAt(reply)
+      if (called >= 0 && entities.records[called]!.kind === 'person') c.set(add({ entity: called }), 'addressed next')
+    }
     if (c.size === 0 || (c.size === 1 && rules === 0 && rank.onRanked === undefined)) return a
     const named = namedIn(t, entities, ctx).map((e) => entities.resolve(e))
     const cue = cues[k]
+    // "“…,” she continued": the turn stays with whoever spoke last. In dialogue that is a rule the
+    // features cannot weigh (whoever continues also spoke just before), so the rules' pick stands.
+    if (last !== undefined && cue !== null && cue !== undefined && reader.word(cueVerb(reader, cue)) === 'continued') {
+      const x = add(last.ref)
+      if (turns.isDialogue && x === rules) return a
+      c.set(x, 'continues')
+    }
     const gender = cue === null || cue === undefined ? '' : phraseGender(cue.phrase)
     // How recently the narration before the quote named each candidate (1 right before it).
     const { mentions } = entities
@@ -373,7 +433,11 @@ export function attribute(
       const d = pos - mentions.start[m]!
       if (d > RECENT_WINDOW) break
       const e = entities.resolve(mentions.entity[m]!)
-      if (!recent.has(e)) recent.set(e, 1 - d / RECENT_WINDOW)
+      if (recent.has(e)) continue
+      recent.set(e, 1 - d / RECENT_WINDOW)
+      // The people named last are candidates too: the speaker may be none of the scene's above.
+      if (exchange && recent.size <= RECENT_CANDIDATES && entities.records[e]!.kind === 'person')
+        c.set(add({ entity: e }), 'recently named')
     }
     c.speakers.forEach((ref, x) => {
       if (!('entity' in ref)) return

@@ -46,6 +46,7 @@ describe('the shipped weights', () => {
 
   it('are read into both models', () => {
     expect(SHIPPED_MODEL.other).not.toEqual(RULES_ONLY.other)
+    expect(SHIPPED_MODEL.dialogue).not.toEqual(RULES_ONLY.dialogue)
     expect(SHIPPED_MODEL.other.length).toBe(RANK_FEATURES.length)
   })
 })
@@ -78,6 +79,34 @@ describe('in an analysis', () => {
     // The engineer stays the unnamed engineer of the sentence before, not the plant's head.
     expect(q.speaker).toMatchObject({ name: 'One engineer', kind: 'descriptor' })
     expect(q.method).toBe('descriptor')
+  })
+
+  it('reads a dialogue’s turns from the cue that comes after them', () => {
+    // The narration's subject is Jonah, but the exchange is set by "said Marta" two turns on.
+    const text = [
+      'Jonah Reyes was mending a net in the boathouse when Marta Voss came down the steps.',
+      '“You were gone all night.”',
+      '“Was I?”',
+      '“You know you were,” said Marta.',
+      '“I had things to do.”',
+    ].join('\n\n')
+    const names = (model?: typeof RULES_ONLY): (string | undefined)[] =>
+      analyze(text, model === undefined ? {} : { rank: { model } }).quotes.map((q) => q.speaker?.name)
+    expect(names()).toEqual(['Marta Voss', 'Jonah Reyes', 'Marta Voss', 'Jonah Reyes'])
+    expect(names(RULES_ONLY).slice(0, 2)).toEqual(['Jonah Reyes', undefined])
+    const first = analyze(text).quotes[0]!
+    expect(first.method).toBe('ranked')
+    expect(first.needsReview).toBe(true)
+  })
+
+  it('gives a turn to the person the next turn answers by name', () => {
+    const text = [
+      'Tony Marsh and Brenda Hale sat in the car for a long time without a word.',
+      '“Are we going in?”',
+      '“In a minute, Brenda.”',
+      '“You said that an hour ago.”',
+    ].join('\n\n')
+    expect(analyze(text).quotes.map((q) => q.speaker?.name)).toEqual(['Brenda Hale', 'Tony Marsh', 'Brenda Hale'])
   })
 
   it('reports each ranked quotation with its candidates to a trace', () => {

@@ -13,8 +13,13 @@ export const RANK_FEATURES = [
   'rules: pronoun',
   'rules: descriptor',
   'rules: narration',
+  /** In dialogue only: the paragraph's other quote, or the narrator ("I said"). */
+  'rules: same paragraph',
+  'rules: narrator',
   /** Whom turn-taking would give the turn to. */
   'next turn',
+  /** The cue says the speaker went on ("she continued"), and this is the latest turn's speaker. */
+  'continues',
   /** The speaker of the latest turn, and the one before that who was someone else. */
   'last speaker',
   'speaker before last',
@@ -38,6 +43,15 @@ export const RANK_FEATURES = [
   'frequent',
   /** The first-person narrator. */
   'narrator',
+  /** Spoke the quotation paragraph two before this one: in an exchange of two, whose turn it is. */
+  'spoke two before',
+  /** A cue names them as the speaker of the next quotation paragraph, or of the one after it. */
+  'speaks next',
+  'speaks after next',
+  /** The next quotation paragraph calls them by name ("Yes, Tony."): they likely spoke this one. */
+  'addressed next',
+  /** One of the people named most recently before the quote (a candidate of its own). */
+  'recently named',
   /** A name with little sign of being a person. */
   'weak',
 ] as const

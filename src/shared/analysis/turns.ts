@@ -65,6 +65,13 @@ export class TurnHistory {
     return { last, other: undefined }
   }
 
+  /** The turn of paragraph `para`, if it is one of the recent ones. */
+  at(para: number): Turn | undefined {
+    for (let i = this.turns.length - 1; i >= 0 && this.turns[i]!.para >= para; i--)
+      if (this.turns[i]!.para === para) return this.turns[i]
+    return undefined
+  }
+
   /** Whom the turn in the paragraph just before `para` addressed by name, if anyone else: -1 if no one. */
   addressed(para: number): number {
     const last = this.turns.at(-1)
