@@ -339,6 +339,12 @@ export function attribute(
     }
     return scene
   }
+  /** The first quote of paragraph `para`, looked up from quote `k` onwards; -1 if none. */
+  const firstQuoteOf = (k: number, para: number): number => {
+    let x = k + 1
+    while (x < contexts.length && contexts[x]!.quote.paragraph < para) x++
+    return x < contexts.length && contexts[x]!.quote.paragraph === para ? x : -1
+  }
   /**
    * The person a cue of its own names as the speaker of quotation paragraph `para`, looked up
    * from quote `k` onwards: -1 if none, -2 if `para` is not a quotation paragraph (the exchange
@@ -346,21 +352,14 @@ export function attribute(
    */
   const cuedSpeaker = (k: number, para: number): number => {
     if (para >= paragraphs.count || !quoteParagraphs[para]) return -2
-    let x = k + 1
-    while (x < contexts.length && contexts[x]!.quote.paragraph < para) x++
-    for (; x < contexts.length && contexts[x]!.quote.paragraph === para; x++) {
+    const first = firstQuoteOf(k, para)
+    for (let x = first; x >= 0 && x < contexts.length && contexts[x]!.quote.paragraph === para; x++) {
       const cue = cues[x]
       if (cue === null || cue === undefined || cue.isSubject || cue.phrase.type !== 'mention') continue
       const e = entities.resolve(entities.mentions.entity[cue.phrase.mention]!)
       return entities.records[e]!.kind === 'person' ? e : -1
     }
     return -1
-  }
-  /** The first quote of paragraph `para`, looked up from quote `k` onwards; -1 if none. */
-  const firstQuoteOf = (k: number, para: number): number => {
-    let x = k + 1
-    while (x < contexts.length && contexts[x]!.quote.paragraph < para) x++
-    return x < contexts.length && contexts[x]!.quote.paragraph === para ? x : -1
   }
   const rerank = (k: number): Attribution => {
     const a = out[k]!
