@@ -177,7 +177,12 @@ export function renderMarkdown(doc: ExportV1, isRedacted: boolean): string {
   const markdown = toMarkdown(articleTree(doc), {
     extensions: [gfmToMarkdown()],
     // A bare CR is a line ending to a reader, so one at a line's end would be lost: write it as &#xD;.
-    unsafe: [{ character: '\r', inConstruct: 'phrasing' }],
+    // Every "<" in text is escaped: to-markdown escapes one before a letter, "!", "/" or "?"
+    // (HTML), but an email autolink may open with a symbol ("<^@0>", "<+x@y.z>").
+    unsafe: [
+      { character: '\r', inConstruct: 'phrasing' },
+      { character: '<', inConstruct: 'phrasing' },
+    ],
   })
   return `---\n${yaml}---\n\n${markdown}`
 }
