@@ -142,21 +142,31 @@ export function convertNovel(
 /** The novel of each excerpt (for cross-validation by novel): the id without its excerpt number. */
 export const novelOf = (doc: GoldDocument): string => doc.id.replace(/-\d+$/u, '')
 
-/** Every novel of a PDNC checkout (the repository's root or its `data/`), as excerpts. */
-export function loadPdnc(dir: string, excerpt = EXCERPT_CHARS): GoldDocument[] {
+/** The folder of a PDNC checkout (the repository's root or its `data/`) that holds the novels. */
+function novelsRoot(dir: string): string {
   const holdsNovels = (d: string): boolean =>
     existsSync(d) && readdirSync(d).some((n) => existsSync(join(d, n, 'quotation_info.csv')))
   const root = [join(dir, 'data'), dir].find(holdsNovels)
   if (root === undefined) throw new Error(`${dir} holds no PDNC data (expected data/<Novel>/quotation_info.csv)`)
-  const docs: GoldDocument[] = []
-  for (const name of readdirSync(root).sort()) {
-    const folder = join(root, name)
-    const files = ['novel_text.txt', 'quotation_info.csv', 'character_info.csv'].map((f) => join(folder, f))
-    if (!files.every((f) => existsSync(f))) continue
-    const [text, quotations, characters] = files.map((f) => readFileSync(f, 'utf8')) as [string, string, string]
-    docs.push(...convertNovel(name, text, quotations, characters, { excerpt }))
-  }
-  return docs
+  return root
+}
+
+const NOVEL_FILES = ['novel_text.txt', 'quotation_info.csv', 'character_info.csv'] as const
+
+/** One novel's folder as excerpts; null if a file is missing. */
+function readNovel(root: string, name: string, options: { skip?: number; excerpt?: number }): GoldDocument[] | null {
+  const files = NOVEL_FILES.map((f) => join(root, name, f))
+  if (!files.every((f) => existsSync(f))) return null
+  const [text, quotations, characters] = files.map((f) => readFileSync(f, 'utf8')) as [string, string, string]
+  return convertNovel(name, text, quotations, characters, options)
+}
+
+/** Every novel of a PDNC checkout (the repository's root or its `data/`), as excerpts. */
+export function loadPdnc(dir: string, excerpt = EXCERPT_CHARS): GoldDocument[] {
+  const root = novelsRoot(dir)
+  return readdirSync(root)
+    .sort()
+    .flatMap((name) => readNovel(root, name, { excerpt }) ?? [])
 }
 
 /**
@@ -181,19 +191,10 @@ export const NOT_IN_LITBANK = [
 
 /** The first `count` excerpts, from the first line on, of each novel in NOT_IN_LITBANK. */
 export function loadPdncOpenings(dir: string, count = 3, excerpt = 12_000): GoldDocument[] {
-  const root = [join(dir, 'data'), dir].find((d) => existsSync(join(d, NOT_IN_LITBANK[0]!, 'quotation_info.csv')))
-  if (root === undefined) throw new Error(`${dir} holds no PDNC data (expected data/<Novel>/quotation_info.csv)`)
-  const docs: GoldDocument[] = []
-  for (const name of NOT_IN_LITBANK) {
-    const read = (f: string): string => readFileSync(join(root, name, f), 'utf8')
-    const excerpts = convertNovel(
-      name,
-      read('novel_text.txt'),
-      read('quotation_info.csv'),
-      read('character_info.csv'),
-      { skip: 0, excerpt },
-    )
-    docs.push(...excerpts.slice(0, count).map((d) => ({ ...d, id: d.id.replace(/^pdnc-/u, 'pdnc-opening-') })))
-  }
-  return docs
+  const root = novelsRoot(dir)
+  return NOT_IN_LITBANK.flatMap((name) => {
+    const excerpts = readNovel(root, name, { skip: 0, excerpt })
+    if (excerpts === null) throw new Error(`${join(root, name)} lacks one of ${NOVEL_FILES.join(', ')}`)
+    return excerpts.slice(0, count).map((d) => ({ ...d, id: d.id.replace(/^pdnc-/u, 'pdnc-opening-') }))
+  })
 }

@@ -346,14 +346,13 @@ export function attribute(
     return x < contexts.length && contexts[x]!.quote.paragraph === para ? x : -1
   }
   /**
-   * The person a cue of its own names as the speaker of quotation paragraph `para`, looked up
-   * from quote `k` onwards: -1 if none, -2 if `para` is not a quotation paragraph (the exchange
-   * ends before it).
+   * The person a cue of its own names as the speaker of the paragraph whose first quote is
+   * `first` (-1: none, and so no one): -1 if no cue names a person.
    */
-  const cuedSpeaker = (k: number, para: number): number => {
-    if (para >= paragraphs.count || !quoteParagraphs[para]) return -2
-    const first = firstQuoteOf(k, para)
-    for (let x = first; x >= 0 && x < contexts.length && contexts[x]!.quote.paragraph === para; x++) {
+  const cuedSpeaker = (first: number): number => {
+    if (first < 0) return -1
+    const para = contexts[first]!.quote.paragraph
+    for (let x = first; x < contexts.length && contexts[x]!.quote.paragraph === para; x++) {
       const cue = cues[x]
       if (cue === null || cue === undefined || cue.isSubject || cue.phrase.type !== 'mention') continue
       const e = entities.resolve(entities.mentions.entity[cue.phrase.mention]!)
@@ -382,9 +381,16 @@ export function attribute(
       c.add(keyOf(ref), 'entity' in ref ? { entity: entities.resolve(ref.entity) } : ref)
     const rules = a.speaker === null ? -1 : add(a.speaker)
     if (rules >= 0 && rule !== null) c.set(rules, rule)
+    const cue = cues[k]
     const { last, other } = turns.recent(para)
     if (last !== undefined) {
       const x = add(last.ref)
+      // "“…,” she continued": the turn stays with whoever spoke last. In dialogue that is a rule the
+      // features cannot weigh (whoever continues also spoke just before), so the rules' pick stands.
+      if (cue !== null && cue !== undefined && reader.word(cueVerb(reader, cue)) === 'continued') {
+        if (turns.isDialogue && x === rules) return a
+        c.set(x, 'continues')
+      }
       c.set(x, 'last speaker')
       if (last.para === para - 1) c.set(x, 'spoke just before')
     }
@@ -404,25 +410,19 @@ export function attribute(
     if (exchange) {
       const twoBefore = turns.at(para - 2)
       if (twoBefore !== undefined && quoteParagraphs[para - 1]) c.set(add(twoBefore.ref), 'spoke two before')
-      const next = cuedSpeaker(k, para + 1)
+      // The next two quotation paragraphs, while the exchange runs on without narration.
+      const reply = quoteParagraphs[para + 1] ? firstQuoteOf(k, para + 1) : -1
+      const afterReply = reply >= 0 && quoteParagraphs[para + 2] ? firstQuoteOf(reply, para + 2) : -1
+      const next = cuedSpeaker(reply)
       if (next >= 0) c.set(add({ entity: next }), 'speaks next')
-      const afterNext = next === -2 ? -2 : cuedSpeaker(k, para + 2)
+      const afterNext = cuedSpeaker(afterReply)
       if (afterNext >= 0) c.set(add({ entity: afterNext }), 'speaks after next')
       // "“…”  ¶ “Yes, Tony.”": the next turn calls this one's speaker by name.
-      const reply = next === -2 ? -1 : firstQuoteOf(k, para + 1)
       const called = reply < 0 ? -1 : addresseeAt(reply)
       if (called >= 0 && entities.records[called]!.kind === 'person') c.set(add({ entity: called }), 'addressed next')
     }
     if (c.size === 0 || (c.size === 1 && rules === 0 && rank.onRanked === undefined)) return a
     const named = namedIn(t, entities, ctx).map((e) => entities.resolve(e))
-    const cue = cues[k]
-    // "“…,” she continued": the turn stays with whoever spoke last. In dialogue that is a rule the
-    // features cannot weigh (whoever continues also spoke just before), so the rules' pick stands.
-    if (last !== undefined && cue !== null && cue !== undefined && reader.word(cueVerb(reader, cue)) === 'continued') {
-      const x = add(last.ref)
-      if (turns.isDialogue && x === rules) return a
-      c.set(x, 'continues')
-    }
     const gender = cue === null || cue === undefined ? '' : phraseGender(cue.phrase)
     // How recently the narration before the quote named each candidate (1 right before it).
     const { mentions } = entities

@@ -592,7 +592,7 @@ function findCandidates(text: string, t: Tokens, knownIndex: Map<string, KnownNa
     if (first < last) {
       const s0 = wordTokens[first]!
       const e0 = wordTokens[last - 1]! + 1
-      if (last - first > 1 && t.flags[s0]! & SENTENCE_START && mayOpenSentenceOnly(text, t, s0)) opening.push(raw.count)
+      if (last - first > 1 && t.flags[s0]! & SENTENCE_START && mayOpenSentenceOnly(t, s0)) opening.push(raw.count)
       raw.add(s0, e0, last - first, -1, role, title)
       // Every word of a name used mid-sentence, so "Lorenz, who…" can open a later sentence; in a
       // name that opens one, every word after the first ("Julianne Moore …" then "Moore thanked …").
@@ -633,13 +633,14 @@ const DOTTED_PLACES = new Set(['U.S', 'U.K', 'U.N', 'E.U', 'D.C'])
 
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
 
-/** Not a given name, a role, an honorific or a word of a place or body: it may be an ordinary word. */
-function mayOpenSentenceOnly(text: string, t: Tokens, k: number): boolean {
-  return (
-    (wordClass(t, k) & (GIVEN_NAME | ROLE_WORD | ORG_NAME | PLACE_NAME)) === 0 &&
-    !TITLES.has(lowerAt(text, t, k)) &&
-    !(t.flags[k]! & ALL_CAPS)
-  )
+/** A given name, a role, a title, an honorific or a word of a place or body, by the lexicons. */
+function isLexiconNameWord(t: Tokens, k: number): boolean {
+  return (wordClass(t, k) & (GIVEN_NAME | ROLE_WORD | ORG_NAME | PLACE_NAME)) !== 0
+}
+
+/** Not a word the lexicons know from names, nor in capitals: it may be an ordinary word. */
+function mayOpenSentenceOnly(t: Tokens, k: number): boolean {
+  return !isLexiconNameWord(t, k) && !(t.flags[k]! & ALL_CAPS)
 }
 
 /**
@@ -676,7 +677,7 @@ function dropSentenceOpeners(t: Tokens, raw: Candidates, opening: number[]): voi
 function isOpeningAdverb(text: string, t: Tokens, k: number): boolean {
   if (!(t.flags[k]! & SENTENCE_START) || t.end[k]! - t.start[k]! < 6) return false
   const w = lowerAt(text, t, k)
-  return w.endsWith('ly') && (wordClass(t, k) & (GIVEN_NAME | ROLE_WORD | PLACE_NAME | ORG_NAME)) === 0
+  return w.endsWith('ly') && !isLexiconNameWord(t, k)
 }
 
 /** "I", "I'm": the pronoun ends a run of capitals ("Am I", "But I'm") rather than joining it. */
