@@ -13,7 +13,7 @@ import {
 import type { Paragraphs } from './paragraphs'
 import { OWNER_PREPOSITIONS, type Phrase, PhraseReader } from './phrases'
 import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
-import { Candidates, type RankFeature, type RankOptions, SHIPPED_MODEL, best, score } from './speaker-rank'
+import { Candidates, type RankFeature, type RankOptions, SHIPPED_MODEL, best } from './speaker-rank'
 import { ALL_CAPS, DOCUMENT_VERB, IN_QUOTE, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, tokenAt } from './tokens'
 import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativePartner } from './turns'
 
@@ -292,8 +292,8 @@ export function attribute(
 
   const model = rank.model ?? SHIPPED_MODEL
   const weights = turns.isDialogue ? model.dialogue : model.other
-  const keyOf = (ref: SpeakerRef): string =>
-    'entity' in ref ? `e${entities.resolve(ref.entity)}` : `n${ref.name.toLowerCase()}`
+  const keyOf = (ref: SpeakerRef): number | string =>
+    'entity' in ref ? entities.resolve(ref.entity) : ref.name.toLowerCase()
   const nameOf = (ref: SpeakerRef): string =>
     'entity' in ref ? entities.records[entities.resolve(ref.entity)]!.name : ref.name
   /** The people a paragraph's narration names (outside its quotations), at most eight, in order. */
@@ -360,6 +360,14 @@ export function attribute(
     }
     return -1
   }
+  const c = new Candidates()
+  // How recently the text named each entity before the quote being ranked: valid where `stamp`
+  // holds the current recentStamp.
+  const recentOf = {
+    stamp: new Int32Array(entities.records.length),
+    value: new Float64Array(entities.records.length),
+  }
+  let recentStamp = 0
   const rerank = (k: number): Attribution => {
     const a = out[k]!
     const rule = RANKED_RULES.get(a.method) ?? (turns.isDialogue ? RANKED_IN_DIALOGUE.get(a.method) : undefined)
@@ -373,12 +381,15 @@ export function attribute(
       addressed.para === para - 1 &&
       addressed.entity >= 0 &&
       a.speaker !== null &&
-      keyOf(a.speaker) === `e${entities.resolve(addressed.entity)}`
+      keyOf(a.speaker) === entities.resolve(addressed.entity)
     )
       return a
-    const c = new Candidates()
-    const add = (ref: SpeakerRef): number =>
-      c.add(keyOf(ref), 'entity' in ref ? { entity: entities.resolve(ref.entity) } : ref)
+    c.clear()
+    const add = (ref: SpeakerRef): number => {
+      const key = keyOf(ref)
+      const at = c.indexOf(key)
+      return at >= 0 ? at : c.add(key, typeof key === 'number' ? { entity: key } : ref)
+    }
     const rules = a.speaker === null ? -1 : add(a.speaker)
     if (rules >= 0 && rule !== null) c.set(rules, rule)
     const cue = cues[k]
@@ -427,15 +438,18 @@ export function attribute(
     // How recently the narration before the quote named each candidate (1 right before it).
     const { mentions } = entities
     const pos = ctx.quote.start
-    const recent = new Map<number, number>()
+    recentStamp++
+    let recentCount = 0
     for (let m = resolver.mentionBefore(pos), n = 0; m >= 0 && n < 60; m--, n++) {
       const d = pos - mentions.start[m]!
       if (d > RECENT_WINDOW) break
       const e = entities.resolve(mentions.entity[m]!)
-      if (recent.has(e)) continue
-      recent.set(e, 1 - d / RECENT_WINDOW)
+      if (recentOf.stamp[e] === recentStamp) continue
+      recentOf.stamp[e] = recentStamp
+      recentOf.value[e] = 1 - d / RECENT_WINDOW
+      recentCount++
       // The people named last are candidates too: the speaker may be none of the scene's above.
-      if (exchange && recent.size <= RECENT_CANDIDATES && entities.records[e]!.kind === 'person')
+      if (exchange && recentCount <= RECENT_CANDIDATES && entities.records[e]!.kind === 'person')
         c.set(add({ entity: e }), 'recently named')
     }
     c.speakers.forEach((ref, x) => {
@@ -443,18 +457,18 @@ export function attribute(
       const r = entities.records[ref.entity]!
       if (named.includes(ref.entity)) c.set(x, 'named in quote')
       if (gender !== '' && r.gender !== '') c.set(x, r.gender === gender ? 'gender fits' : 'gender clashes')
-      c.set(x, 'recent', recent.get(ref.entity) ?? 0)
+      c.set(x, 'recent', recentOf.stamp[ref.entity] === recentStamp ? recentOf.value[ref.entity]! : 0)
       c.set(x, 'frequent', Math.min(1, Math.log1p(r.mentions.length) / Math.log(64)))
       if (r.confidence <= 0.4) c.set(x, 'weak')
     })
     const { index, probability } = best(c, weights)
     // With no pick of the rules to beat, a candidate must beat nobody, whose score is 0.
-    const chosen = rules < 0 && score(c.features[index]!, weights) <= 0 ? -1 : index
+    const chosen = rules < 0 && c.score(index, weights) <= 0 ? -1 : index
     rank.onRanked?.({
       start: ctx.quote.start,
       end: ctx.quote.end,
       names: c.speakers.map(nameOf),
-      features: c.features,
+      features: c.speakers.map((_, x) => c.featuresOf(x)),
       rules,
       chosen,
       dialogue: turns.isDialogue,

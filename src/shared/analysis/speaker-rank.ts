@@ -58,7 +58,9 @@ export const RANK_FEATURES = [
 
 export type RankFeature = (typeof RANK_FEATURES)[number]
 
-const FEATURE_INDEX = new Map<RankFeature, number>(RANK_FEATURES.map((f, i) => [f, i]))
+const FEATURE_COUNT = RANK_FEATURES.length
+/** Each feature's column: a plain object, so a constant feature name is a cached property read. */
+const FEATURE_INDEX = Object.fromEntries(RANK_FEATURES.map((f, i) => [f, i])) as Record<RankFeature, number>
 
 /** Weights in RANK_FEATURES order. */
 export type RankWeights = Float64Array
@@ -92,35 +94,62 @@ const RULES_WEIGHTS = weightsFrom(
 /** Weights that keep every pick of the rules: the ranker switched off, for comparison and fitting. */
 export const RULES_ONLY: RankModel = { dialogue: RULES_WEIGHTS, other: RULES_WEIGHTS }
 
-/** The candidates of one quotation, each once, with their features. */
+/**
+ * The candidates of one quotation, each once, with their features: one row of a flat table per
+ * candidate. `clear` empties it for the next quotation, so ranking allocates nothing per quote.
+ */
 export class Candidates {
   readonly speakers: SpeakerRef[] = []
-  readonly features: Float64Array[] = []
-  private readonly keys: string[] = []
+  /** A resolved entity's index, or a name's lower case: what makes two candidates one. */
+  private readonly keys: (number | string)[] = []
+  private table = new Float64Array(8 * FEATURE_COUNT)
+
+  /** Index of the candidate with this key; -1 if none. */
+  indexOf(key: number | string): number {
+    return this.keys.indexOf(key)
+  }
 
   /** Index of the candidate with this key, added if new. */
-  add(key: string, speaker: SpeakerRef): number {
+  add(key: number | string, speaker: SpeakerRef): number {
     const at = this.keys.indexOf(key)
     if (at >= 0) return at
+    const row = this.keys.length
+    if ((row + 1) * FEATURE_COUNT > this.table.length) {
+      const wider = new Float64Array(this.table.length * 2)
+      wider.set(this.table)
+      this.table = wider
+    }
+    this.table.fill(0, row * FEATURE_COUNT, (row + 1) * FEATURE_COUNT)
     this.keys.push(key)
     this.speakers.push(speaker)
-    this.features.push(new Float64Array(RANK_FEATURES.length))
-    return this.keys.length - 1
+    return row
   }
 
   set(index: number, feature: RankFeature, value = 1): void {
-    this.features[index]![FEATURE_INDEX.get(feature)!] = value
+    this.table[index * FEATURE_COUNT + FEATURE_INDEX[feature]] = value
   }
 
   get size(): number {
     return this.keys.length
   }
-}
 
-export function score(features: Float64Array, weights: RankWeights): number {
-  let s = 0
-  for (let f = 0; f < features.length; f++) s += features[f]! * weights[f]!
-  return s
+  /** Candidate `index`'s score under `weights`. */
+  score(index: number, weights: RankWeights): number {
+    const row = index * FEATURE_COUNT
+    let s = 0
+    for (let f = 0; f < FEATURE_COUNT; f++) s += this.table[row + f]! * weights[f]!
+    return s
+  }
+
+  /** A copy of candidate `index`'s features, in RANK_FEATURES order. */
+  featuresOf(index: number): Float64Array {
+    return this.table.slice(index * FEATURE_COUNT, (index + 1) * FEATURE_COUNT)
+  }
+
+  clear(): void {
+    this.keys.length = 0
+    this.speakers.length = 0
+  }
 }
 
 /**
@@ -130,12 +159,12 @@ export function score(features: Float64Array, weights: RankWeights): number {
 export function best(c: Candidates, weights: RankWeights): { index: number; probability: number } {
   let top = -1
   let topScore = -Infinity
-  const scores = c.features.map((f) => score(f, weights))
-  scores.forEach((s, i) => {
+  for (let i = 0; i < c.size; i++) {
+    const s = c.score(i, weights)
     if (s > topScore) [top, topScore] = [i, s]
-  })
+  }
   let sum = 0
-  for (const s of scores) sum += Math.exp(s - topScore)
+  for (let i = 0; i < c.size; i++) sum += Math.exp(c.score(i, weights) - topScore)
   return { index: top, probability: top < 0 ? 0 : 1 / sum }
 }
 
