@@ -87,6 +87,20 @@ describe('descriptors', () => {
     expect(speakerOf(text, 'inboxes')).toBe('One engineer')
   })
 
+  it('gives "said the other" to the person who did not speak last, else keeps it as written', () => {
+    const named = analyze(
+      'Nell Ward waited by the stove while Ivy Pike read the letter.\n\n“Well?” asked Nell.\n\n“It is from Dan,” said the other.',
+    ).quotes
+    expect(named.map((q) => q.speaker?.name)).toEqual(['Nell Ward', 'Ivy Pike'])
+    const alone = analyze('“Where is it?” asked Omar Haddad.\n\n“I cannot tell you,” said the other.').quotes[1]!
+    expect(alone.speaker).toMatchObject({ name: 'the other', kind: 'descriptor' })
+  })
+
+  it('leaves an adverb after the noun to the verb: "said the other coolly"', () => {
+    const q = analyze('“Where is it?” asked Omar Haddad.\n\n“I cannot tell you,” said the other coolly.').quotes[1]!
+    expect(q.speaker?.name).toBe('the other')
+  })
+
   it('gives a spokesperson’s words to the organisation', () => {
     const text = 'A spokesperson for the Department of Health said: “We are investing record sums.”'
     expect(speakerOf(text, 'record sums')).toBe('Department of Health')
@@ -116,6 +130,12 @@ describe('pronouns', () => {
     const text =
       'Elena Varga beat Mia Lorenz.\n\nLorenz, who had been injured, refused to use it as an excuse. “She was better today,” she said.'
     expect(speakerOf(text, 'better today')).toBe('Mia Lorenz')
+  })
+
+  it('does not take a predicate ("She was a patient host") for a new person', () => {
+    const text =
+      'Dora Quill arrived on Friday.\n\nShe was a patient host. After dinner she laid out the cards. “Do not wait up for me,” she said.'
+    expect(speakerOf(text, 'wait up')).toBe('Dora Quill')
   })
 
   it('uses gender to pick between a man and a woman', () => {

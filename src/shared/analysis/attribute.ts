@@ -372,7 +372,12 @@ export function attribute(
     const a = out[k]!
     const rule = RANKED_RULES.get(a.method) ?? (turns.isDialogue ? RANKED_IN_DIALOGUE.get(a.method) : undefined)
     // A descriptor kept as written ("one engineer") is what the issue asks for when nobody is named.
-    if (rule === undefined || a.isDocument || (a.speaker !== null && !('entity' in a.speaker))) return a
+    // In dialogue the speaker is someone in the scene ("said his sister"): one of them may beat it.
+    const written = a.speaker !== null && !('entity' in a.speaker)
+    if (rule === undefined || a.isDocument || (written && !(turns.isDialogue && a.method === 'descriptor'))) return a
+    const cue = cues[k]
+    // "said the other" already names whoever did not speak last: "last speaker" must not outweigh it.
+    if (cue?.phrase.type === 'descriptor' && cue.phrase.head === 'other') return a
     const ctx = contexts[k]!
     const para = ctx.quote.paragraph
     // The answer to a turn that called on someone by name is theirs: a reason the ranker's
@@ -390,9 +395,8 @@ export function attribute(
       const at = c.indexOf(key)
       return at >= 0 ? at : c.add(key, typeof key === 'number' ? { entity: key } : ref)
     }
-    const rules = a.speaker === null ? -1 : add(a.speaker)
+    const rules = a.speaker === null || written ? -1 : add(a.speaker)
     if (rules >= 0 && rule !== null) c.set(rules, rule)
-    const cue = cues[k]
     const { last, other } = turns.recent(para)
     if (last !== undefined) {
       const x = add(last.ref)
@@ -676,6 +680,21 @@ function repliedTo(
   return entities.records[addressee]!.kind === 'person' ? addressee : -1
 }
 
+/** Verbs whose object describes their subject: "was an easy guest", "became a widower". */
+const PREDICATE_VERBS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'became',
+  'become',
+  'seemed',
+  'remained',
+])
+
 /**
  * The person a pronoun cue most likely means, named earlier in the quote's own paragraph, before
  * token `before`: the nearest person mention or person descriptor of a compatible gender.
@@ -695,6 +714,8 @@ function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: s
       return p
     }
     if (!PERSON_NOUNS.has(p.head)) continue
+    // "She was an easy guest": a predicate says who someone is, it names no one new.
+    if (p.start > 0 && PREDICATE_VERBS.has(reader.word(p.start - 1))) continue
     // "parents" is never "she".
     if (gender !== '' && reader.word(p.end - 1) === `${p.head}s`) continue
     const g = nounGender(p.head)

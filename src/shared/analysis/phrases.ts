@@ -409,6 +409,8 @@ export class PhraseReader {
     const named = end < limit && article === 'the' ? (this.entities.mentionByFirstToken[end] ?? -1) : -1
     if (named >= 0 && this.entities.mentions.tokenEnd[named]! <= limit && this.entityOf(named).kind === 'person')
       return { type: 'mention', start: k, end: this.entities.mentions.tokenEnd[named]!, mention: named }
+    // "said the other desperately": an adverb after the noun is the verb's, not the speaker's.
+    if (end > k + 2 && isLyAdverb(this.word(end - 1))) end--
     if (end === k + 1) return null
     return { type: 'descriptor', start: k, end, head: this.word(end - 1), caps: [], owner: -1, ownerNoun: '', article }
   }
@@ -642,4 +644,9 @@ export class PhraseReader {
     }
     return null
   }
+}
+
+/** A word in -ly that ends a phrase after its noun: "desperately", "coolly" (not "ally", "holy"). */
+function isLyAdverb(w: string): boolean {
+  return w.length > 5 && w.endsWith('ly')
 }

@@ -199,6 +199,14 @@ export class Resolver {
     const introduced = this.introducedAs(p.head, pos)
     if (introduced !== null)
       return { speaker: { name: introduced }, confidence: 0.6, isDocument: false, method: 'descriptor' }
+    // "“…,” said the other": the one who is not the last speaker, else kept as written.
+    if (p.head === 'other') {
+      const last = state.lastSpeaker >= 0 ? this.entities.resolve(state.lastSpeaker) : -1
+      const other = this.salientPerson(pos, paragraph, state, '', (e) => this.entities.resolve(e) === last)
+      return other >= 0
+        ? { speaker: { entity: other }, confidence: 0.55, isDocument: false, method: 'descriptor' }
+        : { speaker: { name: label }, confidence: 0.5, isDocument: false, method: 'descriptor' }
+    }
     // "the striker", "the Loveless author": someone already in the story, most likely its subject.
     const who = this.salientPerson(pos, paragraph, state, nounGender(p.head))
     if (who >= 0) {

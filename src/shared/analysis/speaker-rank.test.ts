@@ -81,6 +81,22 @@ describe('in an analysis', () => {
     expect(q.method).toBe('descriptor')
   })
 
+  it('in a dialogue, gives a descriptor kept as written to someone in the scene', () => {
+    const text = [
+      'Tom Gale sat by the fire with Louisa Gale, who was watching the sparks.',
+      '“Are you tired, Tom?”',
+      '“Tired of everything.”',
+      '“Of me too?”',
+      '“Never of you.”',
+      '“Then why do you go out every night?” said Tom’s sister.',
+    ].join('\n\n')
+    const last = (model?: typeof RULES_ONLY) =>
+      analyze(text, model === undefined ? {} : { rank: { model } }).quotes.at(-1)!
+    expect(last(RULES_ONLY).speaker).toMatchObject({ name: 'Tom’s sister', kind: 'descriptor' })
+    expect(last().speaker?.name).toBe('Louisa Gale')
+    expect(last().needsReview).toBe(true)
+  })
+
   it('reads a dialogue’s turns from the cue that comes after them', () => {
     // The narration's subject is Jonah, but the exchange is set by "said Marta" two turns on.
     const text = [
