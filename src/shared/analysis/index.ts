@@ -1,4 +1,5 @@
-import { type Attribution, attribute } from './attribute'
+import { attribute } from './attribute'
+import type { Attribution } from './attribution'
 import { type QuoteContext, buildContext } from './context'
 import { type RawQuote, UNCLOSED, detectQuotes } from './detect'
 import { type EntityIndex, extractEntities } from './entities'
