@@ -206,6 +206,17 @@ describe('pronouns in fiction', () => {
     expect(speakers(text)).toEqual(['Mrs. Hale', 'I (narrator)'])
   })
 
+  it('does not name the narrator after a title the others call them by ("Monsieur")', () => {
+    const text = [
+      'I had not slept, and I went down to the hall before seven. I found the General there with Blanche.',
+      '“You are early, Monsieur,” said Blanche.',
+      '“I could not sleep,” I replied.',
+      '“You are always restless, Monsieur,” said the General.',
+      '“It is so,” I said.',
+    ].join('\n\n')
+    expect(speakers(text)).toEqual(['Blanche', 'I (narrator)', 'General', 'I (narrator)'])
+  })
+
   it('names the narrator from the narration that names them ("Call me …")', () => {
     const text = [
       'Call me Tobias Wren. Some years ago I went to sea, and I have not been dry since. I signed on in March; I was nineteen.',

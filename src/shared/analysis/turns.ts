@@ -1,5 +1,6 @@
 import type { QuoteContext } from './context'
-import { type EntityIndex, isVocative } from './entities'
+import { type EntityIndex, type EntityRecord, isVocative } from './entities'
+import { TITLES } from './lexicon'
 import type { SpeakerRef } from './resolve'
 import { IN_QUOTE, MARK, POSS, SENTENCE_START, type Tokens, WORD, lowerAt } from './tokens'
 
@@ -223,7 +224,7 @@ export function findNarrator(
       const mi = mentionByFirstToken[k] ?? -1
       if (mi < 0) continue
       const entity = mentions.entity[mi]!
-      if (records[entity]!.kind !== 'person' || namedSpeakers.has(entity)) continue
+      if (records[entity]!.kind !== 'person' || namedSpeakers.has(entity) || isTitleOnly(records[entity]!)) continue
       const end = mentions.tokenEnd[mi]!
       if (isVocative(text, t, k, end) && !isNested(t, ctx, k, end)) votes.set(entity, (votes.get(entity) ?? 0) + 1)
     }
@@ -239,6 +240,11 @@ export function findNarrator(
     if (n > top || (n === top && e < best)) [best, top] = [e, n]
   }
   return best
+}
+
+/** "Monsieur", "Sir": a way of addressing anyone, not a name. */
+function isTitleOnly(r: EntityRecord): boolean {
+  return r.nameTokens.every((w) => TITLES.has(w) || w === '.')
 }
 
 /**
