@@ -18,6 +18,7 @@ import { parse } from 'csv-parse/sync'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { GoldDocument, GoldQuote } from '../../src/shared/analysis/eval-score'
+import { TITLES } from '../../src/shared/analysis/lexicon'
 
 /** Far past the end of any LitBank excerpt (about 11,000 characters). */
 export const SKIP_CHARS = 50_000
@@ -67,6 +68,34 @@ export function unwrap(text: string): string {
 }
 
 /**
+ * PDNC's alias lists leave out many given names ("Bill Gorton" lacks "Bill", the name The Sun Also
+ * Rises calls him by in every cue), so a speaker named by the given name alone would count as
+ * wrong. A character's given name (the first word of the main name, not a title: "Major Callendar"
+ * has none, "The Ferryman" neither) becomes an alternate when no other character of the novel
+ * has that given name or uses it as an alias.
+ */
+function addGivenNames(characters: CharacterRow[], aliases: Map<string, string[]>): void {
+  const givenOf = (c: CharacterRow): string => {
+    const words = c['Main Name'].trim().split(/\s+/u)
+    const first = words[0] ?? ''
+    return words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first) && !TITLES.has(first.toLowerCase()) ? first : ''
+  }
+  const owners = new Map<string, number>()
+  for (const c of characters) {
+    const given = givenOf(c)
+    const uses = new Set([given, ...namesOf(c.Aliases).filter((n) => !n.includes(' '))])
+    for (const n of uses) if (n !== '') owners.set(n, (owners.get(n) ?? 0) + 1)
+  }
+  for (const c of characters) {
+    const given = givenOf(c)
+    if (given === '' || owners.get(given) !== 1) continue
+    const main = c['Main Name'].trim()
+    const names = aliases.get(main) ?? [main]
+    for (const n of names) aliases.set(n, [...new Set([...(aliases.get(n) ?? names), given])])
+  }
+}
+
+/**
  * One novel: its text and quotations.csv / character_info.csv contents, as excerpts of about
  * EXCERPT_CHARS after the first SKIP_CHARS. A quotation's pieces are gold quotes with their marks.
  */
@@ -86,6 +115,7 @@ export function convertNovel(
     const names = [c['Main Name'].trim(), ...namesOf(c.Aliases)].filter((n) => n !== '')
     for (const n of names) aliases.set(n, [...new Set([...(aliases.get(n) ?? []), ...names])])
   }
+  addGivenNames(characters, aliases)
   const rows = parse(quotationsCsv, { columns: true, skip_empty_lines: true, relax_quotes: true }) as QuotationRow[]
   const pieces: GoldQuote[] = []
   for (const row of rows) {

@@ -82,6 +82,28 @@ describe('convertNovel', () => {
     expect(unknown?.speaker_kind).toBe('none')
   })
 
+  it('adds a given name PDNC leaves out as an alternate, when no one else in the novel has it', () => {
+    const cast = [
+      'Character ID,Main Name,Aliases,Gender,Category',
+      `0,Tobias Marsh,"{'Tobias Marsh', 'Mr. Marsh'}",M,major`,
+      `1,Ada Crane,"{'Ada Crane'}",F,major`,
+      `2,Ada Pell,"{'Ada Pell'}",F,minor`,
+      `3,Major Callendar,"{'Major Callendar'}",M,minor`,
+    ].join('\n')
+    const text = 'The boats lay still.\n\n“We sail at dawn,” Tobias said.\n\n“Not I,” said Ada.\n\n“Nor I,” said the Major.\n\n'
+    const spans = ['We sail at dawn,', 'Not I,', 'Nor I,'].map((q) => [text.indexOf(q), text.indexOf(q) + q.length])
+    const speakers = ['Tobias Marsh', 'Ada Crane', 'Major Callendar']
+    const quotations = [HEADER, ...spans.map(([a, b], i) => row(i, text.slice(a, b), [[a!, b!]], speakers[i]!))].join(
+      '\n',
+    )
+    const [doc] = convertNovel('Dawn', text, quotations, cast, { skip: 0, excerpt: 10_000 })
+    const alternates = (speaker: string) => doc!.quotes.find((q) => q.speaker === speaker)!.speaker_alternates
+    expect(alternates('Tobias Marsh')).toEqual(expect.arrayContaining(['Mr. Marsh', 'Tobias']))
+    // Two characters are called Ada, and "Major" is a title: neither becomes an alternate.
+    expect(alternates('Ada Crane')).not.toContain('Ada')
+    expect(alternates('Major Callendar')).not.toContain('Major')
+  })
+
   it('cuts excerpts at blank lines, never inside a quotation, and numbers them by novel', () => {
     const { text, quotations } = novel(40)
     const docs = convertNovel('Tide', text, quotations, CHARACTERS, { skip: 0, excerpt: 500 })
