@@ -41,6 +41,16 @@ describe('entities', () => {
     expect(entity(entities, 'Mrs. Bennet').mentions).toHaveLength(1)
   })
 
+  it('links a rank or office alone ("the Major") to the person last named with it', () => {
+    const text = 'Major Hugh Callendar came in with Aziz.\n\n“Where is the doctor?” the Major called.'
+    const { entities, quotes } = analyze(text)
+    expect(entity(entities, 'Hugh Callendar').mentions).toHaveLength(2)
+    expect(entities.some((e) => e.name === 'Major')).toBe(false)
+    expect(quotes[0]!.speaker?.name).toBe('Hugh Callendar')
+    // An honorific alone ("Yes, Sir") addresses anyone: it is not taken for Sir Tom Bell.
+    expect(entity(analyze('Sir Tom Bell sat. “Yes, Sir,” said Aziz.').entities, 'Tom Bell').mentions).toHaveLength(1)
+  })
+
   it('records cast lists as actor roles', () => {
     const text = 'Returning are William Gao as Tao, Corinna Brown as Tara and Chetna Pandya as Coach Singh.'
     const { entities } = analyze(text)

@@ -2,6 +2,7 @@
 // and the folding of surnames seen before the full name.
 import {
   FEMALE_NAMES,
+  HONORIFICS,
   MALE_NAMES,
   NAME_CONNECTORS,
   ORG_NAMES,
@@ -167,6 +168,13 @@ function link(
   if (best < 0 && words.length === (title !== '' ? 2 : 1)) {
     best = latestFit(gender, li.byLast.get(bare), records, best)
     if (title === '') best = latestFit(gender, li.byFirst.get(bare), records, best)
+  }
+  // "the Major", "the Duchess": a rank or office alone is the person last named with it.
+  if (best < 0 && words.length === 1 && TITLES.has(key) && !HONORIFICS.has(key)) {
+    for (let i = records.length - 1; i >= 0 && best < 0; i--) {
+      const r = records[i]!
+      if (r.mergedInto < 0 && (r.title === key || r.roles.some((x) => x.role === key))) best = i
+    }
   }
   if (best >= 0) {
     li.byKey.set(key, best)
