@@ -1,183 +1,27 @@
-import type { EntityIndex, EntityRecord } from './entities'
-import { CUE_FILLERS, DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, TITLES, WORK_NOUNS } from './lexicon'
+// PhraseReader: reads the phrase that names a speaker forwards (after a speech verb), backwards
+// (before one) and as a noun phrase (titles, roles, party tags and appositions around a name).
+import { CUE_FILLERS, DOCUMENT_NOUNS, PERSON_NOUNS, TITLES, WORK_NOUNS } from './lexicon'
+import { DescriptorReader } from './phrase-descriptors'
 import {
-  CAP,
-  HEAD_NOUN,
-  IN_QUOTE,
-  ORG_NOUN,
-  POSS,
-  ROLE_WORD,
-  SENTENCE_START,
-  SPEECH_VERB,
-  type Tokens,
-  WORD,
-  lowerAt,
-  wordClass,
-} from './tokens'
+  ASIDE_OPENERS,
+  DETERMINERS,
+  NP_MODIFIERS,
+  OWNER_PREPOSITIONS,
+  POSSESSIVE_PRONOUNS,
+  type Phrase,
+  STOP,
+  SUBJECT_PRONOUNS,
+  isAgentNoun,
+  isOrdinal,
+  reframed,
+  singularHead,
+} from './phrase-words'
+import { CAP, HEAD_NOUN, IN_QUOTE, POSS, ROLE_WORD, SPEECH_VERB, wordClass } from './tokens'
 
-/** A noun phrase that can name a speaker, in token indices (end exclusive). */
-export type Phrase =
-  | { type: 'mention'; start: number; end: number; mention: number }
-  | { type: 'pronoun'; start: number; end: number; word: string }
-  | {
-      type: 'descriptor'
-      start: number
-      end: number
-      head: string
-      /** Capitalised words inside it: "Loveless" in "the Loveless author". */
-      caps: string[]
-      /** Mention that owns it: "Netflix’s statement", "a spokesperson for Acme". */
-      owner: number
-      /** "the film" in "the synopsis for the film": owned by a work named elsewhere. */
-      ownerNoun: string
-      /** The determiner: "a" and "one" introduce someone new, "the" points back. */
-      article: string
-    }
+export type { Phrase } from './phrase-words'
+export { OWNER_PREPOSITIONS, SUBJECT_PRONOUNS } from './phrase-words'
 
-type Descriptor = Phrase & { type: 'descriptor' }
-
-/**
- * The descriptor d starting at token `start` with this owner and article. Written out rather than
- * spread, so descriptors keep one shape (see EntityRecord).
- */
-function reframed(d: Descriptor, start: number, owner: number, article: string): Descriptor {
-  return {
-    type: 'descriptor',
-    start,
-    end: d.end,
-    head: d.head,
-    caps: d.caps,
-    owner,
-    ownerNoun: d.ownerNoun,
-    article,
-  }
-}
-
-export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it'])
-const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our'])
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'his',
-  'her',
-  'their',
-  'its',
-  'our',
-  'my',
-  'one',
-  'another',
-])
-/** Prepositions that tie an owner to a phrase: "a spokesman for Acme", "the report by Smith". */
-export const OWNER_PREPOSITIONS = new Set(['for', 'of', 'from', 'by', 'at'])
-const ASIDE_OPENERS = new Set([
-  'who',
-  'which',
-  'whose',
-  'whom',
-  'where',
-  'when',
-  'aged',
-  'now',
-  'herself',
-  'himself',
-  'in',
-  'at',
-  'from',
-  'of',
-])
-/** Words that end a loose noun phrase: prepositions, conjunctions, relatives, common verbs. */
-const STOP = new Set(
-  `with of in at to from on for by as and but or who whom whose which that than then was were is had has have
-  said says would could should will who while when where looking turning laughing smiling`.split(/\s+/u),
-)
-
-/** A head noun as the lexicon lists it: "officials" → "official"; listed words stay as they are. */
-function singularHead(w: string): string {
-  return PERSON_NOUNS.has(w) || DOCUMENT_NOUNS.has(w) || ORG_NOUNS.has(w) ? w : w.slice(0, -1)
-}
-
-/** "speechwriter", "strategist", "historian": a noun for someone who does something. */
-function isOrdinal(w: string): boolean {
-  return /^\d+(?:st|nd|rd|th)$/u.test(w)
-}
-
-function isAgentNoun(w: string): boolean {
-  return w.length > 5 && /(?:er|or|ist|ian|ant|ent)$/u.test(w)
-}
-
-/** Words that may stand before the name in a speaker's noun phrase without being its head. */
-const NP_MODIFIERS = new Set(
-  `former then current acting deputy vice assistant associate senior junior chief top longtime long-time
-  ranking sitting leading
-  presidential republican democratic independent conservative liberal progressive veteran fellow retired
-  outgoing incoming newly elected late majority minority ranking general state federal national local
-  county city district special executive managing founding`.split(/\s+/u),
-)
-
-export class PhraseReader {
-  constructor(
-    private readonly text: string,
-    private readonly t: Tokens,
-    private readonly entities: EntityIndex,
-  ) {}
-
-  word(k: number): string {
-    return lowerAt(this.text, this.t, k)
-  }
-
-  entityOf(mention: number): EntityRecord {
-    return this.entities.records[this.entities.mentions.entity[mention]!]!
-  }
-
-  /** Lexicon classes of token k's word (SPEECH_VERB, …; see wordClass). */
-  classOf(k: number): number {
-    return wordClass(this.t, k)
-  }
-
-  isWord(k: number): boolean {
-    return k >= 0 && k < this.t.count && (this.t.flags[k]! & WORD) !== 0
-  }
-
-  /** Token k is inside a quotation. */
-  isQuoted(k: number): boolean {
-    return k >= 0 && k < this.t.count && (this.t.flags[k]! & IN_QUOTE) !== 0
-  }
-
-  /** A line break stands between token k and the token before it. */
-  startsLine(k: number): boolean {
-    if (k <= 0 || k >= this.t.count) return false
-    for (let c = this.t.end[k - 1]!; c < this.t.start[k]!; c++) if (this.text.charCodeAt(c) === 10) return true
-    return false
-  }
-
-  /** The first code unit of token k (for marks and punctuation, without interning them), or -1. */
-  charAt(k: number): number {
-    return k >= 0 && k < this.t.count ? this.text.charCodeAt(this.t.start[k]!) : -1
-  }
-
-  /** Token k opens a sentence. */
-  startsSentence(k: number): boolean {
-    return k >= 0 && k < this.t.count && (this.t.flags[k]! & SENTENCE_START) !== 0
-  }
-
-  /** Token k is a word followed by a possessive ’s ("Ginsburg’s"). */
-  isPossessive(k: number): boolean {
-    return this.isWord(k) && (this.t.flags[k]! & POSS) !== 0
-  }
-
-  /** Token k is a capitalised word. */
-  isCap(k: number): boolean {
-    return this.isWord(k) && (this.t.flags[k]! & CAP) !== 0
-  }
-
-  /** Token k can head a descriptor (see HEAD_NOUN); false outside the text. */
-  isHeadAt(k: number): boolean {
-    return k >= 0 && k < this.t.count && (wordClass(this.t, k) & HEAD_NOUN) !== 0
-  }
-
+export class PhraseReader extends DescriptorReader {
   /** Reads a phrase that starts at token k: "Oseman", "the Loveless author", "she". */
   forward(k: number, limit: number, isLoose = false): Phrase | null {
     if (k >= limit || !this.isWord(k)) return null
@@ -360,110 +204,6 @@ export class PhraseReader {
     return (wordClass(this.t, j) & (ROLE_WORD | HEAD_NOUN)) !== 0 || NP_MODIFIERS.has(w) || w.endsWith('-year-old')
   }
 
-  /** A descriptor whose head nouns follow a name that modifies them: "White House officials". */
-  private modifiedAt(k: number, owner: number, end: number, limit: number): Phrase {
-    let e = end
-    while (e < limit && this.isHeadAt(e) && !(this.t.flags[e]! & CAP)) e++
-    const m = this.entities.mentions
-    const caps = [this.text.slice(this.t.start[m.tokenStart[owner]!], this.t.end[m.tokenEnd[owner]! - 1])]
-    const article = DETERMINERS.has(this.word(k)) ? this.word(k) : ''
-    // A name that modifies is not an owner ("the Turner Prize winner" is matched by role), except
-    // a person's people ("Trump aides").
-    const isPersons = this.entities.records[this.entities.resolve(m.entity[owner]!)]!.kind === 'person'
-    const after = this.ownerAfter(e, limit)
-    return {
-      type: 'descriptor',
-      start: k,
-      end: after.end,
-      head: singularHead(this.word(e - 1)),
-      caps,
-      owner: isPersons ? owner : -1,
-      ownerNoun: '',
-      article,
-    }
-  }
-
-  /** "Lott’s spokeswoman" when headAfter finds no listed head: the descriptor as written. */
-  private ownedAt(k: number, owner: number, end: number, limit: number): Phrase | null {
-    let e = end
-    while (e < limit && e < end + 3 && this.isWord(e) && !(this.t.flags[e]! & CAP) && !STOP.has(this.word(e))) e++
-    if (e === end || CUE_FILLERS.has(this.word(e - 1))) return null
-    return {
-      type: 'descriptor',
-      start: k,
-      end: e,
-      head: this.word(e - 1),
-      caps: [],
-      owner,
-      ownerNoun: '',
-      article: 'the',
-    }
-  }
-
-  /** "the prostrate man", "the lath-like stripling": a determiner and up to three lower-case words. */
-  private looseAfter(k: number, limit: number, article: string): Phrase | null {
-    let end = k + 1
-    while (end < limit && end < k + 4 && this.isWord(end) && !(this.t.flags[end]! & CAP) && !STOP.has(this.word(end)))
-      end++
-    // "said the burly Moze": adjectives before a name belong to the name.
-    const named = end < limit && article === 'the' ? (this.entities.mentionByFirstToken[end] ?? -1) : -1
-    if (named >= 0 && this.entities.mentions.tokenEnd[named]! <= limit && this.entityOf(named).kind === 'person')
-      return { type: 'mention', start: k, end: this.entities.mentions.tokenEnd[named]!, mention: named }
-    // "said the other desperately": an adverb after the noun is the verb's, not the speaker's.
-    if (end > k + 2 && isLyAdverb(this.word(end - 1))) end--
-    if (end === k + 1) return null
-    return { type: 'descriptor', start: k, end, head: this.word(end - 1), caps: [], owner: -1, ownerNoun: '', article }
-  }
-
-  /** Finds the head noun within `span` words after k, then an owner after it ("for the film"). */
-  private headAfter(k: number, limit: number, span: number): Descriptor | null {
-    const caps: string[] = []
-    for (let j = k; j < limit && j < k + span; j++) {
-      if (!this.isWord(j)) return null
-      const w = this.word(j)
-      if (this.isHeadAt(j)) {
-        let end = j + 1
-        // "chief executive", "press release": keep the last of adjacent head nouns
-        let head = w
-        while (end < limit && this.isWord(end) && this.isHeadAt(end)) head = this.word(end++)
-        const owner = this.ownerAfter(end, limit)
-        return {
-          type: 'descriptor',
-          start: k,
-          end: owner.end,
-          head: singularHead(head),
-          caps,
-          owner: owner.mention,
-          ownerNoun: owner.noun,
-          article: this.word(k - 1),
-        }
-      }
-      if (this.t.flags[j]! & CAP) caps.push(this.text.slice(this.t.start[j], this.t.end[j]))
-    }
-    return null
-  }
-
-  private ownerAfter(k: number, limit: number): { mention: number; noun: string; end: number } {
-    if (!OWNER_PREPOSITIONS.has(this.word(k))) return { mention: -1, noun: '', end: k }
-    const mi = this.entities.mentionByFirstToken[k + 1] ?? -1
-    if (mi >= 0 && this.entities.mentions.tokenEnd[mi]! <= limit) {
-      let end = this.entities.mentions.tokenEnd[mi]!
-      // "a pupil at Okoro’s school": the owner's own noun belongs to the phrase.
-      if (this.t.flags[end - 1]! & POSS && end < limit && this.isHeadAt(end) && !(this.t.flags[end]! & CAP)) end++
-      return { mention: mi, noun: '', end }
-    }
-    let j = k + 1
-    if (DETERMINERS.has(this.word(j))) j++
-    const mj = this.entities.mentionByFirstToken[j] ?? -1
-    if (mj >= 0 && this.entities.mentions.tokenEnd[mj]! <= limit)
-      return { mention: mj, noun: '', end: this.entities.mentions.tokenEnd[mj]! }
-    if (j < limit && WORK_NOUNS.has(this.word(j))) return { mention: -1, noun: this.word(j), end: j + 1 }
-    // "a spokesman for the company", "a statement from the city council": an unnamed owner.
-    for (let h = j; h < limit && h < j + 2 && this.isWord(h) && !(this.t.flags[h]! & CAP); h++)
-      if (wordClass(this.t, h) & ORG_NOUN) return { mention: -1, noun: '', end: h + 1 }
-    return { mention: -1, noun: '', end: k }
-  }
-
   /** A mention after "by" in the last skipped clause: "The memo, signed by Arjun Mehta, reads". */
   skippedOwner = -1
 
@@ -644,9 +384,4 @@ export class PhraseReader {
     }
     return null
   }
-}
-
-/** A word in -ly that ends a phrase after its noun: "desperately", "coolly" (not "ally", "holy"). */
-function isLyAdverb(w: string): boolean {
-  return w.length > 5 && w.endsWith('ly')
 }
