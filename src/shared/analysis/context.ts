@@ -1,5 +1,13 @@
 import type { RawQuote } from './detect'
-import { ABBREVIATIONS, NAMING_VERBS, SPEECH_VERBS, TERM_NOUNS, WORK_NOUNS, WORK_ROLE_NOUNS } from './lexicon'
+import {
+  ABBREVIATIONS,
+  NAMING_VERBS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  TERM_NOUNS,
+  WORK_NOUNS,
+  WORK_ROLE_NOUNS,
+} from './lexicon'
 import { CAP, IN_QUOTE, MARK, POSS, SENTENCE_START, SPEECH_VERB, type Tokens, WORD, wordClass } from './tokens'
 
 /** Bounds keep every look-around constant-size, so the whole pass stays linear. */
@@ -252,7 +260,8 @@ function isSentenceEnd(text: string, t: Tokens, k: number, word: (k: number) => 
 
 /** Verbs of thinking that frame a quoted thought. */
 const THOUGHT_VERBS = new Set(['thought', 'think', 'thinks', 'thinking'])
-const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they', 'you'])
+/** Who thinks in a thought tag: SUBJECT_PRONOUNS and "you" ("“Odd,” you think"). */
+const THINKER_PRONOUNS = new Set([...SUBJECT_PRONOUNS, 'you'])
 
 function hasThoughtVerb(t: Tokens, from: number, to: number, sameWords: (k: number) => string): boolean {
   for (let k = from; k < to; k++) {
@@ -272,7 +281,7 @@ function thoughtTagAfter(t: Tokens, inEnd: number, afterEnd: number, sameWords: 
   if (THOUGHT_VERBS.has(first)) return true
   const next = inEnd + 1
   if (next >= afterEnd || !(t.flags[next]! & WORD) || !THOUGHT_VERBS.has(sameWords(next))) return false
-  return SUBJECT_PRONOUNS.has(first) || (t.flags[inEnd]! & CAP) !== 0
+  return THINKER_PRONOUNS.has(first) || (t.flags[inEnd]! & CAP) !== 0
 }
 
 /** A reporting verb or noun (see REPORTING) among the narrative tokens from..to. */

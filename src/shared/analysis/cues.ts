@@ -56,7 +56,7 @@ function afterCue(reader: PhraseReader, ctx: QuoteContext): Cue | null {
   // sentence of its own, as "she replied" would not.
   if (
     reader.isCap(ctx.afterStart) &&
-    SUBJECT_PRONOUN_WORDS.has(reader.word(ctx.afterStart)) &&
+    THIRD_PERSON_PRONOUNS.has(reader.word(ctx.afterStart)) &&
     endsWithMark(reader, ctx)
   )
     return null
@@ -294,7 +294,11 @@ function endsWithMark(reader: PhraseReader, ctx: QuoteContext): boolean {
   return false
 }
 
-const SUBJECT_PRONOUN_WORDS = new Set(['he', 'she', 'they'])
+/**
+ * The third-person SUBJECT_PRONOUNS (lexicon.ts): a capitalised one after "!" or "?" opens a sentence
+ * ("I" is capitalised anywhere, so it shows nothing).
+ */
+const THIRD_PERSON_PRONOUNS = new Set(['he', 'she', 'they'])
 
 function endsWithFullStop(reader: PhraseReader, ctx: QuoteContext): boolean {
   for (let j = ctx.inEnd - 1; j >= ctx.inStart && j > ctx.inEnd - 4; j--) {

@@ -387,6 +387,10 @@ export const PLACE_NAMES = words(`
 /** Words that give a following pronoun or name away as female or male. */
 export const MALE_PRONOUNS = words(`he him his himself`)
 export const FEMALE_PRONOUNS = words(`she her hers herself`)
+/**
+ * The personal pronouns that stand as a sentence's subject. SPEAKER_PRONOUNS (phrase-words.ts) adds "it",
+ * THINKER_PRONOUNS (context.ts) adds "you"; THIRD_PERSON_PRONOUNS (cues.ts) keeps "he", "she", "they".
+ */
 export const SUBJECT_PRONOUNS = words(`he she they i we`)
 
 /**

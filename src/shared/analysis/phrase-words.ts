@@ -1,6 +1,6 @@
 // The Phrase a reader returns, and the word sets and pure helpers of phrase reading: determiners,
 // owner prepositions, aside openers, stop words, noun-phrase modifiers, head nouns in the singular.
-import { DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS } from './lexicon'
+import { DOCUMENT_NOUNS, ORG_NOUNS, PERSON_NOUNS, SUBJECT_PRONOUNS } from './lexicon'
 
 /** A noun phrase that can name a speaker, in token indices (end exclusive). */
 export type Phrase =
@@ -40,7 +40,8 @@ export function reframed(d: Descriptor, start: number, owner: number, article: s
   }
 }
 
-export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it'])
+/** The pronouns a phrase reads as a speaker: SUBJECT_PRONOUNS and "it", an organisation ("it said"). */
+export const SPEAKER_PRONOUNS = new Set([...SUBJECT_PRONOUNS, 'it'])
 export const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'my', 'our'])
 export const DETERMINERS = new Set([
   'the',

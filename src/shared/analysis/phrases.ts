@@ -10,7 +10,7 @@ import {
   POSSESSIVE_PRONOUNS,
   type Phrase,
   STOP,
-  SUBJECT_PRONOUNS,
+  SPEAKER_PRONOUNS,
   isAgentNoun,
   isOrdinal,
   reframed,
@@ -19,7 +19,7 @@ import {
 import { CAP, HEAD_NOUN, IN_QUOTE, POSS, ROLE_WORD, SPEECH_VERB, wordClass } from './tokens'
 
 export type { Phrase } from './phrase-words'
-export { OWNER_PREPOSITIONS, SUBJECT_PRONOUNS } from './phrase-words'
+export { OWNER_PREPOSITIONS } from './phrase-words'
 
 export class PhraseReader extends DescriptorReader {
   /** Reads a phrase that starts at token k: "Oseman", "the Loveless author", "she". */
@@ -37,7 +37,7 @@ export class PhraseReader extends DescriptorReader {
       return { type: 'mention', start: k, end: tokenEnd, mention: mi }
     }
     const w = this.word(k)
-    if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: k, end: k + 1, word: w }
+    if (SPEAKER_PRONOUNS.has(w)) return { type: 'pronoun', start: k, end: k + 1, word: w }
     if (DETERMINERS.has(w)) {
       // "the harbour master" where the library knows "harbour master": the known entity.
       const known = mentionByFirstToken[k + 1] ?? -1
@@ -88,7 +88,7 @@ export class PhraseReader extends DescriptorReader {
     if (k >= limit || !this.isWord(k)) return null
     const { mentionByFirstToken, mentions } = this.entities
     const first = this.word(k)
-    if (SUBJECT_PRONOUNS.has(first)) return { type: 'pronoun', start: k, end: k + 1, word: first }
+    if (SPEAKER_PRONOUNS.has(first)) return { type: 'pronoun', start: k, end: k + 1, word: first }
     let last = -1
     let words = 0
     for (let j = k; j < limit && words < 10;) {
@@ -184,7 +184,7 @@ export class PhraseReader extends DescriptorReader {
   private isModifierWord(j: number): boolean {
     if (!this.isWord(j) || this.t.flags[j]! & CAP) return false
     const w = this.word(j)
-    if (STOP.has(w) || CUE_FILLERS.has(w) || SUBJECT_PRONOUNS.has(w) || DETERMINERS.has(w)) return false
+    if (STOP.has(w) || CUE_FILLERS.has(w) || SPEAKER_PRONOUNS.has(w) || DETERMINERS.has(w)) return false
     if (w.endsWith('ed') || w.endsWith('ing')) return false
     return (wordClass(this.t, j) & SPEECH_VERB) === 0
   }
@@ -313,7 +313,7 @@ export class PhraseReader extends DescriptorReader {
         return { type: 'mention', start, end: tokenEnd, mention: mi }
       }
       const w = this.word(j)
-      if (SUBJECT_PRONOUNS.has(w)) return { type: 'pronoun', start: j, end: j + 1, word: w }
+      if (SPEAKER_PRONOUNS.has(w)) return { type: 'pronoun', start: j, end: j + 1, word: w }
       // "the parson said": a determiner and a noun right before the verb, whatever the noun.
       if (j === edge && words === 1 && !this.isHeadAt(j) && !(this.t.flags[j]! & CAP)) {
         for (let d = j - 1; d >= limit && d >= j - 3 && this.isWord(d); d--) {
@@ -362,7 +362,7 @@ export class PhraseReader extends DescriptorReader {
             start = i
             break
           }
-          if (SUBJECT_PRONOUNS.has(wi)) break
+          if (SPEAKER_PRONOUNS.has(wi)) break
           if (this.t.flags[i]! & CAP) caps.unshift(this.text.slice(this.t.start[i], this.t.end[i]))
           start = i
         }
