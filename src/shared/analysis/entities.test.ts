@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { extractEntities } from './entities'
 import { analyze } from './index'
+import { groupParagraphs } from './paragraphs'
+import { markTokens, scanText } from './tokens'
 import type { AnalyzedEntity, KnownEntity } from './types'
 
 const entity = (entities: AnalyzedEntity[], name: string): AnalyzedEntity => {
@@ -178,5 +181,29 @@ describe('known entities', () => {
     )
     expect(guessed).toBe('work')
     expect(known.kind).toBe('person')
+  })
+})
+
+describe('gender from the narration', () => {
+  const genderOf = (text: string, name: string): string => {
+    // The analysis's first steps for a text without quotations: tokens, then sentence starts.
+    const scan = scanText(text)
+    const paragraphs = groupParagraphs(text, scan.lineEnd, scan.lineKind, scan.hasBlank)
+    markTokens(scan.tokens, paragraphs.start.subarray(0, paragraphs.count), new Int32Array(0), new Int32Array(0))
+    const index = extractEntities(text, scan.tokens, [])
+    const r = index.records.find((x) => x.name === name)
+    if (r === undefined) throw new Error(`no record ${name}`)
+    return r.gender
+  }
+
+  it('reads a gender from the pronouns after a name when they agree two to one', () => {
+    const text =
+      'Odile Varga sat down. She was tired, and she said nothing. He came in. She looked up. She smiled; he did not.'
+    expect(genderOf(text, 'Odile Varga')).toBe('f')
+  })
+
+  it('leaves it unknown when the pronouns are split', () => {
+    const text = 'Odile Varga sat down. She was tired. He came in. She looked up; he did not.'
+    expect(genderOf(text, 'Odile Varga')).toBe('')
   })
 })

@@ -199,7 +199,7 @@ export function countPronouns(text: string, t: Tokens, index: EntityIndex): void
       continue
     }
     const { m, f } = r.pronounHits
-    if (m >= 2 && m >= 3 * f) r.gender = 'm'
-    else if (f >= 2 && f >= 3 * m) r.gender = 'f'
+    if (m >= 2 && 2 * m >= 3 * f) r.gender = 'm'
+    else if (f >= 2 && 2 * f >= 3 * m) r.gender = 'f'
   }
 }
