@@ -247,6 +247,10 @@ export function attribute(
     rank,
   })
 
+  // "They could not recognize the allusion.": in a dialogue a group is not one of its speakers.
+  const isGroup = (beat: Cue): boolean =>
+    turns.isDialogue && beat.phrase.type === 'pronoun' && beat.phrase.word === 'they'
+
   let i = 0
   while (i < contexts.length) {
     const para = contexts[i]!.quote.paragraph
@@ -336,7 +340,7 @@ export function attribute(
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const beat = actionBeat(reader, t, contexts[k]!)
-      if (beat !== null) {
+      if (beat !== null && !isGroup(beat)) {
         const a = fromCue(beat, contexts[k]!)
         if (a.speaker !== null && 'entity' in a.speaker) out[k] = retag(a, 'action beat', Math.min(a.confidence, 0.5))
       }
@@ -347,7 +351,7 @@ export function attribute(
       if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || para === 0) continue
       if (ctx.beforeStart !== ctx.beforeEnd || k !== i || !isNarrative(contexts, i, para - 1)) continue
       const beat = subjectOf(reader, t, paragraphs.start[para - 1]!, paragraphs.end[para - 1]!)
-      if (beat === null) continue
+      if (beat === null || isGroup(beat)) continue
       const a = fromCue(beat, ctx)
       if (a.speaker !== null && 'entity' in a.speaker && entities.records[a.speaker.entity]!.kind === 'person')
         out[k] = retag(a, 'previous paragraph', Math.min(a.confidence, 0.45))

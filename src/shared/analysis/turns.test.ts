@@ -20,6 +20,19 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text)).toEqual(['Anna Vale', 'Tom Reed', 'Anna Vale', 'Tom Reed', 'Tom Reed', 'Anna Vale'])
   })
 
+  it('after a group’s reaction ("They both laughed.") passes the turn on, not to "they"', () => {
+    const text = [
+      'Ann Pike met Bob Rudd at the gate.',
+      '“You came,” said Ann.',
+      '“I said I would.”',
+      '“You say a great many things.”',
+      '“And I mean them all,” said Bob.',
+      'They both laughed at that.',
+      '“Then prove it tonight.”',
+    ].join('\n\n')
+    expect(speakers(text).at(-1)).toBe('Ann Pike')
+  })
+
   it('passes the first bare reply to the other person in the scene', () => {
     const text = [
       'Ruth Long found Mary Swan in the kitchen, peeling apples.',
