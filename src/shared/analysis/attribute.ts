@@ -1,3 +1,4 @@
+import { asksOrExclaims } from './chars'
 import { type Attribution, NONE, attribution, retag } from './attribution'
 import type { QuoteContext } from './context'
 import type { Cue } from './cue-subject'
@@ -8,7 +9,6 @@ import {
   findCue,
   introCue,
   isNarrative,
-  isQuestionOrExclamation,
   phraseGender,
   postSignature,
   signedBelow,
@@ -100,7 +100,7 @@ export function attribute(
   const quoteParagraphs = new Uint8Array(paragraphs.count)
   for (const ctx of contexts) quoteParagraphs[ctx.quote.paragraph] = 1
   const hasCue = (i: number): boolean => cues[i] !== null && cues[i] !== undefined
-  const turns = new TurnHistory(isDialogue(contexts, hasCue))
+  const turns = new TurnHistory(isDialogue(text, contexts, hasCue))
   const namedSpeakers = new Set<number>()
   for (const c of cues) {
     if (c === null || c.phrase.type !== 'mention') continue
@@ -417,13 +417,7 @@ export function attribute(
       // In news a partial quote's speaker keeps the floor too: "… leaders “who understand …,”
       // Clinton said. ¶ “And that’s why …”" is Clinton's.
       if (a.speaker !== null && (!ctx.isPartial || !turns.isDialogue) && !a.isDocument)
-        turns.record(
-          para,
-          a.speaker,
-          isQuestionOrExclamation(text.charCodeAt(ctx.quote.end - 2)) ||
-            isQuestionOrExclamation(text.charCodeAt(ctx.quote.end - 1)),
-          addresseeAt(k),
-        )
+        turns.record(para, a.speaker, asksOrExclaims(text, ctx.quote.end), addresseeAt(k))
     }
     i = j
   }

@@ -97,3 +97,10 @@ export function safeBoundary(text: string, i: number): number {
   if (c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff) return i + 1
   return i
 }
+
+/** A quotation ending at `end` asks or exclaims: "…?”", "…!”", or "…?" left unclosed. */
+export function asksOrExclaims(text: string, end: number): boolean {
+  const a = text.charCodeAt(end - 2)
+  const b = text.charCodeAt(end - 1)
+  return a === 63 || a === 33 || b === 63 || b === 33
+}

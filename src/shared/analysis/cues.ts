@@ -441,10 +441,6 @@ export function subjectOf(reader: PhraseReader, t: Tokens, paraStart: number, pa
   return null
 }
 
-export function isQuestionOrExclamation(c: number): boolean {
-  return c === 63 || c === 33
-}
-
 /** The speech verb of a cue ("he continued", "continued the young man"); its first token if none. */
 export function cueVerb(reader: PhraseReader, cue: Cue): number {
   for (let k = cue.start; k < cue.end; k++) if (reader.classOf(k) & SPEECH_VERB) return k

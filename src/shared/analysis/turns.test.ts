@@ -33,6 +33,29 @@ describe('turn-taking in fiction', () => {
     expect(speakers(text).at(-1)).toBe('Ann Pike')
   })
 
+  it('reads an exchange that cues most turns but asks and exclaims as dialogue', () => {
+    // Eleven quotation paragraphs, three bare: too few for the bare-turn test alone, but half ask
+    // or exclaim, so the bare reply to Louisa is the other person's, not hers again.
+    const text = [
+      'Louisa Grey sat with James Hart by the window.',
+      '“Are you a politician, then?” asked Louisa.',
+      '“Not even that,” returned James.',
+      '“What are you?” said Louisa.',
+      '“An idler,” said James, smiling.',
+      '“Is that all?” asked Louisa.',
+      '“You are a singular man,” said Louisa.',
+      '“Pardon me; I have not even that merit.”',
+      '“Then what merit have you?” said Louisa.',
+      '“None at all,” said James.',
+      '“Do you never work?” asked Louisa.',
+      '“Never, if I can help it!”',
+      '“How strange!” cried Louisa.',
+      '“Not strange, only honest.”',
+    ].join('\n\n')
+    const said = analyze(text).quotes.find((q) => q.text.startsWith('“Pardon'))!
+    expect(said.speaker?.name).toBe('James Hart')
+  })
+
   it('passes the first bare reply to the other person in the scene', () => {
     const text = [
       'Ruth Long found Mary Swan in the kitchen, peeling apples.',

@@ -1,3 +1,4 @@
+import { asksOrExclaims } from './chars'
 import type { QuoteContext } from './context'
 import { type EntityIndex, type EntityRecord, isVocative } from './entities'
 import { TITLES } from './lexicon'
@@ -177,12 +178,15 @@ function isNested(t: Tokens, ctx: QuoteContext, start: number, end: number): boo
 const INTERJECTIONS = new Set(['lord', 'god', 'heaven', 'heavens', 'jesus', 'christ', 'goodness', 'gracious', 'mercy'])
 
 /**
- * Fiction-style dialogue: many paragraphs that are a bare quotation with no cue. News rarely
- * leaves a quote paragraph unattributed, so there a cue-less paragraph continues its speaker.
+ * Fiction-style dialogue: several paragraphs that are a bare quotation with no cue, and either
+ * many of them or many quotation paragraphs that ask or exclaim (a Dickens exchange cues most
+ * turns, but its speakers still take turns). News rarely leaves a quote paragraph unattributed,
+ * and seldom quotes a question, so there a cue-less paragraph continues its speaker.
  */
-export function isDialogue(contexts: QuoteContext[], hasCue: (i: number) => boolean): boolean {
+export function isDialogue(text: string, contexts: QuoteContext[], hasCue: (i: number) => boolean): boolean {
   let quoteParagraphs = 0
   let bare = 0
+  let asks = 0
   let i = 0
   while (i < contexts.length) {
     const para = contexts[i]!.quote.paragraph
@@ -193,10 +197,12 @@ export function isDialogue(contexts: QuoteContext[], hasCue: (i: number) => bool
     if (first.beforeStart === first.beforeEnd && !first.isPartial && !first.quote.isContinuation) {
       quoteParagraphs++
       if (!cued) bare++
+      if (asksOrExclaims(text, first.quote.end)) asks++
     }
     i = j
   }
-  return bare >= 3 && bare >= 0.3 * quoteParagraphs
+  // Conversation asks and exclaims; news seldom quotes a question.
+  return bare >= 3 && (bare >= 0.3 * quoteParagraphs || asks >= 0.2 * quoteParagraphs)
 }
 
 /**
