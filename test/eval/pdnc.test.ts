@@ -90,7 +90,8 @@ describe('convertNovel', () => {
       `2,Ada Pell,"{'Ada Pell'}",F,minor`,
       `3,Major Callendar,"{'Major Callendar'}",M,minor`,
     ].join('\n')
-    const text = 'The boats lay still.\n\n“We sail at dawn,” Tobias said.\n\n“Not I,” said Ada.\n\n“Nor I,” said the Major.\n\n'
+    const text =
+      'The boats lay still.\n\n“We sail at dawn,” Tobias said.\n\n“Not I,” said Ada.\n\n“Nor I,” said the Major.\n\n'
     const spans = ['We sail at dawn,', 'Not I,', 'Nor I,'].map((q) => [text.indexOf(q), text.indexOf(q) + q.length])
     const speakers = ['Tobias Marsh', 'Ada Crane', 'Major Callendar']
     const quotations = [HEADER, ...spans.map(([a, b], i) => row(i, text.slice(a, b), [[a!, b!]], speakers[i]!))].join(

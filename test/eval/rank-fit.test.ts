@@ -9,7 +9,12 @@ function example(rulesRight: boolean): { example: Example; candidates: Candidate
   c.set(c.add('e1', { entity: 1 }), 'rules: pronoun')
   c.set(c.add('e2', { entity: 2 }), 'named in paragraph')
   return {
-    example: { features: [c.featuresOf(0), c.featuresOf(1)], positive: [rulesRight, !rulesRight], nobody: false, dialogue: false },
+    example: {
+      features: [c.featuresOf(0), c.featuresOf(1)],
+      positive: [rulesRight, !rulesRight],
+      nobody: false,
+      dialogue: false,
+    },
     candidates: c,
   }
 }
