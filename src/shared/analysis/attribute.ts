@@ -28,6 +28,9 @@ import { TurnHistory, addresseeOf, findNarrator, isDialogue, namedIn, narrativeP
 const CUE_OTHER = 1
 const CUE_FIRST = 2
 
+/** One rung of the attributor's ladder: it attributes quotes i..j-1, all of paragraph `para`. */
+type Rung = (i: number, j: number, para: number) => void
+
 /**
  * Gives every quotation piece a speaker: its own cue first (after, inside or before it), then the
  * paragraph's cue, the multi-paragraph group's cue, an introducing "X said:" paragraph, an action
@@ -251,13 +254,8 @@ export function attribute(
   const isGroup = (beat: Cue): boolean =>
     turns.isDialogue && beat.phrase.type === 'pronoun' && beat.phrase.word === 'they'
 
-  let i = 0
-  while (i < contexts.length) {
-    const para = contexts[i]!.quote.paragraph
-    let j = i
-    while (j < contexts.length && contexts[j]!.quote.paragraph === para) j++
-
-    // 1. Each piece's own cue; a multi-paragraph group takes the cue of any of its pieces.
+  // 1. Each piece's own cue; a multi-paragraph group takes the cue of any of its pieces.
+  const ownCues: Rung = (i, j) => {
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
       advanceTopic(ctx.inStart)
@@ -279,14 +277,20 @@ export function attribute(
         }
       }
     }
-    // 1c. A transcript inside the quote: "“SMITH: We did all we could.”".
+  }
+
+  // 1c. A transcript inside the quote: "“SMITH: We did all we could.”".
+  const transcripts: Rung = (i, j) => {
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const label = transcriptLabel(text, t, contexts[k]!)
       if (label !== null) out[k] = attribution(label.speaker, 0.6, label.cue, 'transcript')
     }
-    // 2. Quotes in one paragraph share a speaker ("“A,” he said. “B.”"); a partial quote only
-    //    takes one from an earlier quote in its own sentence ("called her “a giant” and … “wide open”").
+  }
+
+  // 2. Quotes in one paragraph share a speaker ("“A,” he said. “B.”"); a partial quote only
+  //    takes one from an earlier quote in its own sentence ("called her “a giant” and … “wide open”").
+  const sameParagraph: Rung = (i, j) => {
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
       // "Given his record, his endorsements will carry “…” and bring the “…” they need, DFA
@@ -306,7 +310,10 @@ export function attribute(
       if (source >= 0 && !isNamedIn(out[source]!.speaker, ctx))
         out[k] = retag(out[source]!, 'same paragraph', Math.min(0.85, out[source]!.confidence))
     }
-    // 2b. A byline under the quote: "— Dana Reyes", or a name alone on the line below it.
+  }
+
+  // 2b. A byline under the quote: "— Dana Reyes", or a name alone on the line below it.
+  const bylines: Rung = (i, j, para) => {
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const ctx = contexts[k]!
@@ -319,13 +326,19 @@ export function attribute(
       const byline = bylineCue(reader, ctx, paragraphEnd) ?? below
       if (byline !== null) out[k] = retag(fromCue(byline, ctx), 'byline', 0.7)
     }
-    // 2c. A post embedded as text, signed at its end: "… says “…” — Dana Reyes (@dreyes) May 2, 2016".
+  }
+
+  // 2c. A post embedded as text, signed at its end: "… says “…” — Dana Reyes (@dreyes) May 2, 2016".
+  const postSignatures: Rung = (i, j, para) => {
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const signature = postSignature(reader, text, t, contexts[k]!.inEnd, tokenAt(t, paragraphs.end[para]!))
       if (signature !== null) out[k] = retag(fromCue(signature, contexts[k]!), 'byline', 0.55)
     }
-    // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
+  }
+
+  // 3. An introducing paragraph: "Smith said in a statement:" then the quote.
+  const introductions: Rung = (i, j, para) => {
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const ctx = contexts[k]!
@@ -336,7 +349,10 @@ export function attribute(
         out[k] = retag(a, a.method === 'cue' ? 'introduction' : a.method)
       }
     }
-    // 4. An action beat in the paragraph: "He looked round. “I’m carrying papers…”".
+  }
+
+  // 4. An action beat in the paragraph: "He looked round. “I’m carrying papers…”".
+  const actionBeats: Rung = (i, j) => {
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null || out[k]!.method !== 'none') continue
       const beat = actionBeat(reader, t, contexts[k]!)
@@ -345,7 +361,10 @@ export function attribute(
         if (a.speaker !== null && 'entity' in a.speaker) out[k] = retag(a, 'action beat', Math.min(a.confidence, 0.5))
       }
     }
-    // 5. A bare quotation paragraph after narrative: its subject speaks ("The girl flushed.").
+  }
+
+  // 5. A bare quotation paragraph after narrative: its subject speaks ("The girl flushed.").
+  const previousParagraph: Rung = (i, j, para) => {
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
       if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || para === 0) continue
@@ -356,7 +375,10 @@ export function attribute(
       if (a.speaker !== null && 'entity' in a.speaker && entities.records[a.speaker.entity]!.kind === 'person')
         out[k] = retag(a, 'previous paragraph', Math.min(a.confidence, 0.45))
     }
-    // 6. Turn-taking for a paragraph that opens with a quotation and has no cue.
+  }
+
+  // 6. Turn-taking for a paragraph that opens with a quotation and has no cue.
+  const turnTaking: Rung = (i, j, para) => {
     for (let k = i; k < j; k++) {
       const ctx = contexts[k]!
       if (out[k]!.speaker !== null || out[k]!.method !== 'none' || ctx.isPartial || ctx.beforeStart !== ctx.beforeEnd)
@@ -388,16 +410,26 @@ export function attribute(
       }
       if (guess !== null) out[k] = attribution(guess.speaker, guess.confidence, null, guess.method)
     }
-    // Nothing found: fill from the paragraph once more (a turn-taken sibling), else leave empty.
+  }
+
+  // Nothing found: fill from the paragraph once more (a turn-taken sibling), else leave empty.
+  const fromSiblings: Rung = (i, j) => {
     for (let k = i; k < j; k++) {
       if (out[k]!.speaker !== null) continue
       const source = nearest(out, contexts, cues, i, j, k)
       if (source >= 0 && !isNamedIn(out[source]!.speaker, contexts[k]!))
         out[k] = retag(out[source]!, 'same paragraph', Math.min(0.6, out[source]!.confidence))
     }
-    // 7. The fitted ranker reconsiders a quotation the rules gave no explicit speaker (scene-rank.ts).
-    for (let k = i; k < j; k++) out[k] = rerank(k)
+  }
 
+  // 7. The fitted ranker reconsiders a quotation the rules gave no explicit speaker (scene-rank.ts).
+  const ranked: Rung = (i, j) => {
+    for (let k = i; k < j; k++) out[k] = rerank(k)
+  }
+
+  // After the rungs: what the paragraph tells the ones after it (its addressee, its group's owner,
+  // the last speaker and the topic, the turns).
+  const recordParagraph = (i: number, j: number, para: number): void => {
     addressed.para = para
     addressed.entity = -1
     for (let k = i; k < j && addressed.entity < 0; k++) addressed.entity = addresseeAt(k)
@@ -419,6 +451,27 @@ export function attribute(
       if (a.speaker !== null && (!ctx.isPartial || !turns.isDialogue) && !a.isDocument)
         turns.record(para, a.speaker, asksOrExclaims(text, ctx.quote.end), addresseeAt(k))
     }
+  }
+
+  let i = 0
+  while (i < contexts.length) {
+    const para = contexts[i]!.quote.paragraph
+    let j = i
+    while (j < contexts.length && contexts[j]!.quote.paragraph === para) j++
+    // The rungs in order, each filling only what the ones above it left (called one by one, not
+    // from a list, so each call can be inlined).
+    ownCues(i, j, para)
+    transcripts(i, j, para)
+    sameParagraph(i, j, para)
+    bylines(i, j, para)
+    postSignatures(i, j, para)
+    introductions(i, j, para)
+    actionBeats(i, j, para)
+    previousParagraph(i, j, para)
+    turnTaking(i, j, para)
+    fromSiblings(i, j, para)
+    ranked(i, j, para)
+    recordParagraph(i, j, para)
     i = j
   }
   return out
