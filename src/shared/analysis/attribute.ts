@@ -16,10 +16,10 @@ import {
   transcriptLabel,
 } from './cues'
 import type { EntityIndex } from './entities'
-import { PERSON_NOUNS } from './lexicon'
 import type { Paragraphs } from './paragraphs'
-import { type Phrase, PhraseReader } from './phrases'
-import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject, nounGender } from './resolve'
+import { PhraseReader } from './phrases'
+import { type Resolution, Resolver, type SpeakerRef, type SpeakerState, introducedSubject } from './resolve'
+import { paragraphAntecedent } from './resolve-words'
 import type { RankOptions } from './speaker-rank'
 import { IN_QUOTE, type Tokens, WORD, tokenAt } from './tokens'
 import { sceneRanker } from './scene-rank'
@@ -494,51 +494,6 @@ function repliedTo(
   const addressee = addresseeAt(next)
   if (addressee < 0 || addressee === addresseeAt(own)) return -1
   return entities.records[addressee]!.kind === 'person' ? addressee : -1
-}
-
-/** Verbs whose object describes their subject: "was an easy guest", "became a widower". */
-const PREDICATE_VERBS = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'been',
-  'being',
-  'became',
-  'become',
-  'seemed',
-  'remained',
-])
-
-/**
- * The person a pronoun cue most likely means, named earlier in the quote's own paragraph, before
- * token `before`: the nearest person mention or person descriptor of a compatible gender.
- */
-function paragraphAntecedent(reader: PhraseReader, ctx: QuoteContext, pronoun: string, before: number): Phrase | null {
-  const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : ''
-  // Only what comes before the pronoun: in "she added that the governor “…”" the governor is not she.
-  let j = before - 1
-  for (let guard = 0; guard < 8 && j >= ctx.paragraphFirstToken; guard++) {
-    const p = reader.backward(j, ctx.paragraphFirstToken, 60)
-    if (p === null) return null
-    j = p.start - 1
-    if (p.type === 'pronoun') continue
-    if (p.type === 'mention') {
-      const r = reader.entityOf(p.mention)
-      if (r.kind !== 'person' || (gender !== '' && r.gender !== '' && r.gender !== gender)) continue
-      return p
-    }
-    if (!PERSON_NOUNS.has(p.head)) continue
-    // "She was an easy guest": a predicate says who someone is, it names no one new.
-    if (p.start > 0 && PREDICATE_VERBS.has(reader.word(p.start - 1))) continue
-    // "parents" is never "she".
-    if (gender !== '' && reader.word(p.end - 1) === `${p.head}s`) continue
-    const g = nounGender(p.head)
-    if (gender !== '' && g !== '' && g !== gender) continue
-    return p
-  }
-  return null
 }
 
 /**

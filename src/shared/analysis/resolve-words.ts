@@ -1,7 +1,9 @@
 // The speaker types a resolution returns (SpeakerRef, Resolution, SpeakerState), NARRATOR, the word
 // sets and pure helpers of resolving a phrase (nounGender, role families), and introducedSubject.
+import type { QuoteContext } from './context'
 import type { EntityIndex, Gender } from './entities'
-import { FEMALE_NOUNS, MALE_NOUNS, ROLE_FAMILY } from './lexicon'
+import { FEMALE_NOUNS, MALE_NOUNS, PERSON_NOUNS, ROLE_FAMILY } from './lexicon'
+import type { Phrase, PhraseReader } from './phrases'
 import { IN_QUOTE, type Tokens, WORD, lowerAt } from './tokens'
 
 export type SpeakerRef = { entity: number } | { name: string }
@@ -124,3 +126,53 @@ export function introducedSubject(
 
 const SUBJECT_PRONOUNS_OTHER = new Set(['i', 'we', 'they', 'it', 'you'])
 const PREPOSITIONS = new Set(['of', 'to', 'at', 'in', 'on', 'with', 'from', 'by', 'for', 'before', 'behind', 'near'])
+
+/** Verbs whose object describes their subject: "was an easy guest", "became a widower". */
+const PREDICATE_VERBS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'became',
+  'become',
+  'seemed',
+  'remained',
+])
+
+/**
+ * The person a pronoun cue most likely means, named earlier in the quote's own paragraph, before
+ * token `before`: the nearest person mention or person descriptor of a compatible gender.
+ */
+export function paragraphAntecedent(
+  reader: PhraseReader,
+  ctx: QuoteContext,
+  pronoun: string,
+  before: number,
+): Phrase | null {
+  const gender = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : ''
+  // Only what comes before the pronoun: in "she added that the governor “…”" the governor is not she.
+  let j = before - 1
+  for (let guard = 0; guard < 8 && j >= ctx.paragraphFirstToken; guard++) {
+    const p = reader.backward(j, ctx.paragraphFirstToken, 60)
+    if (p === null) return null
+    j = p.start - 1
+    if (p.type === 'pronoun') continue
+    if (p.type === 'mention') {
+      const r = reader.entityOf(p.mention)
+      if (r.kind !== 'person' || (gender !== '' && r.gender !== '' && r.gender !== gender)) continue
+      return p
+    }
+    if (!PERSON_NOUNS.has(p.head)) continue
+    // "She was an easy guest": a predicate says who someone is, it names no one new.
+    if (p.start > 0 && PREDICATE_VERBS.has(reader.word(p.start - 1))) continue
+    // "parents" is never "she".
+    if (gender !== '' && reader.word(p.end - 1) === `${p.head}s`) continue
+    const g = nounGender(p.head)
+    if (gender !== '' && g !== '' && g !== gender) continue
+    return p
+  }
+  return null
+}
