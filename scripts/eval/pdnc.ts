@@ -80,19 +80,19 @@ function addGivenNames(characters: CharacterRow[], aliases: Map<string, string[]
     const first = words[0] ?? ''
     return words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(first) && !TITLES.has(first.toLowerCase()) ? first : ''
   }
+  const given = characters.map(givenOf)
   const owners = new Map<string, number>()
-  for (const c of characters) {
-    const given = givenOf(c)
-    const uses = new Set([given, ...namesOf(c.Aliases).filter((n) => !n.includes(' '))])
+  characters.forEach((c, i) => {
+    const uses = new Set([given[i]!, ...namesOf(c.Aliases).filter((n) => !n.includes(' '))])
     for (const n of uses) if (n !== '') owners.set(n, (owners.get(n) ?? 0) + 1)
-  }
-  for (const c of characters) {
-    const given = givenOf(c)
-    if (given === '' || owners.get(given) !== 1) continue
+  })
+  characters.forEach((c, i) => {
+    const name = given[i]!
+    if (name === '' || owners.get(name) !== 1) return
     const main = c['Main Name'].trim()
     const names = aliases.get(main) ?? [main]
-    for (const n of names) aliases.set(n, [...new Set([...(aliases.get(n) ?? names), given])])
-  }
+    for (const n of names) aliases.set(n, [...new Set([...(aliases.get(n) ?? names), name])])
+  })
 }
 
 /**

@@ -35,6 +35,7 @@ import type { KnownEntity } from './types'
 import type { EntityRecord } from './entities'
 import { newRecord } from './entity-linking'
 import { grown, isCap, isPunct, isWord, isWritten, spaced } from './entity-tokens'
+import { isLyAdverb } from './phrase-words'
 
 /**
  * Name candidates in document order, in parallel arrays: a long text has hundreds of thousands,
@@ -391,8 +392,7 @@ function dropSentenceOpeners(t: Tokens, raw: Candidates, opening: number[]): voi
 /** A word in -ly of six letters or more opening a sentence, that no lexicon knows as a name. */
 function isOpeningAdverb(text: string, t: Tokens, k: number): boolean {
   if (!(t.flags[k]! & SENTENCE_START) || t.end[k]! - t.start[k]! < 6) return false
-  const w = lowerAt(text, t, k)
-  return w.endsWith('ly') && !isLexiconNameWord(t, k)
+  return isLyAdverb(lowerAt(text, t, k)) && !isLexiconNameWord(t, k)
 }
 
 /** "I", "I'm": the pronoun ends a run of capitals ("Am I", "But I'm") rather than joining it. */

@@ -105,7 +105,7 @@ export const NP_MODIFIERS = new Set(
   county city district special executive managing founding`.split(/\s+/u),
 )
 
-/** A word in -ly that ends a phrase after its noun: "desperately", "coolly" (not "ally", "holy"). */
+/** A word in -ly of six letters or more: an adverb ("desperately", "coolly"; not "ally", "holy"). */
 export function isLyAdverb(w: string): boolean {
   return w.length > 5 && w.endsWith('ly')
 }
